@@ -1,0 +1,4 @@
+export * from './config/app-config';
+export * from './database/database';
+export * from './database/migrations';
+export { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
