@@ -1,2 +1,13 @@
+export * from './errors';
 export * from './event.types';
+export { EventStore, newEventId, type EventStoreOptions, type Fold, type ReadAllOptions, type ReadStreamOptions } from './event-store';
+export type { EventRow } from './read/event-row';
 export { eventStoreMigrations } from './migrations';
+export type { Upcaster } from './upcasting/upcasters';
+export * from './projections/projection.types';
+export { projectionSubscription, liveTables } from './projections/projection-handler';
+export { ProjectionRebuilder, type RebuildProgress } from './projections/projection-rebuilder';
+export { ChangeNotifier } from './subscriptions/change-notifier';
+export * from './subscriptions/subscription-handler';
+export { SubscriptionManager, type SubscriptionStatus } from './subscriptions/subscription-manager';
+export type { SubscriptionState } from './subscriptions/subscription';

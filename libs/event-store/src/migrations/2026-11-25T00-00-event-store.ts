@@ -63,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE FUNCTION event_store.append_events(
       p_tenant uuid, p_stream_id text, p_stream_type text,
       p_condition text, p_expected bigint, p_events jsonb, p_metadata jsonb
-    ) RETURNS TABLE (stream_version bigint, positions bigint[], duplicate boolean)
+    ) RETURNS TABLE (stream_version bigint, positions bigint[], duplicate boolean, transaction_id text, recorded_at timestamptz)
     LANGUAGE plpgsql AS $fn$
     DECLARE
       n bigint := jsonb_array_length(p_events);
@@ -74,7 +74,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       IF EXISTS (SELECT 1 FROM event_store.events e
                  WHERE e.tenant_id = p_tenant AND e.event_id = (p_events->0->>'id')::uuid) THEN
         RETURN QUERY
-          SELECT max(e.version), array_agg(e.global_position ORDER BY e.global_position), true
+          SELECT max(e.version), array_agg(e.global_position ORDER BY e.global_position), true,
+                 min(e.transaction_id::text), min(e.recorded_at)
           FROM event_store.events e
           WHERE e.tenant_id = p_tenant
             AND e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
@@ -121,7 +122,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       SELECT array_agg(global_position ORDER BY global_position) INTO v_positions FROM inserted;
 
-      RETURN QUERY SELECT v_version, v_positions, false;
+      RETURN QUERY SELECT v_version, v_positions, false, pg_current_xact_id()::text, now();
     END
     $fn$`.execute(db);
 }

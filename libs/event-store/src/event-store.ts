@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import { PersonalDataCipher } from './crypto/personal-data-cipher';
+import { EventIdConflictError, WrongExpectedVersionError } from './errors';
+import {
+  type AppendRequest,
+  type AppendResult,
+  type Checkpoint,
+  type ExpectedVersion,
+  type NewEvent,
+  START,
+  type StoredEvent,
+} from './event.types';
+import type { InlineProjection } from './projections/projection.types';
+import { EventDecoder } from './read/event-decoder';
+import { EVENT_COLUMNS, type EventRow } from './read/event-row';
+import type { ChangeNotifier } from './subscriptions/change-notifier';
+import { type Upcaster, Upcasters } from './upcasting/upcasters';
+
+export interface EventStoreOptions {
+  readonly db: Kysely<any>;
+  /** Wraps the per-subject data keys (32 bytes). */
+  readonly masterKey: Buffer;
+  readonly notifier?: ChangeNotifier;
+  readonly upcasters?: readonly Upcaster[];
+  readonly inlineProjections?: readonly InlineProjection[];
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive. */
+  readonly fromVersion?: number;
+  /** Inclusive. */
+  readonly toVersion?: number;
+  /** Only events recorded at or before this time. */
+  readonly until?: Date;
+  readonly limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this checkpoint. */
+  readonly after?: Checkpoint;
+  readonly streamTypes?: readonly string[];
+  readonly tenant?: string;
+  readonly limit?: number;
+}
+
+export interface Fold<S> {
+  readonly initial: S;
+  evolve(state: S, event: StoredEvent): S;
+}
+
+interface AppendRow {
+  readonly stream_version: string;
+  readonly positions: string[];
+  readonly duplicate: boolean;
+  readonly transaction_id: string;
+  readonly recorded_at: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Append-only event store on PostgreSQL. Knows no bounded context. */
+export class EventStore {
+  readonly db: Kysely<any>;
+  readonly cipher: PersonalDataCipher;
+  private readonly decoder: EventDecoder;
+  private readonly notifier?: ChangeNotifier;
+  private readonly inline: readonly InlineProjection[];
+
+  constructor(options: EventStoreOptions) {
+    this.db = options.db;
+    this.cipher = new PersonalDataCipher(options.db, options.masterKey);
+    this.decoder = new EventDecoder(this.cipher, new Upcasters(options.upcasters));
+    this.notifier = options.notifier;
+    this.inline = options.inlineProjections ?? [];
+  }
+
+  /**
+   * Appends atomically if the stream is at `expectedVersion`. Retrying with the
+   * same event ids returns the first result and writes nothing.
+   */
+  async append(request: AppendRequest): Promise<AppendResult> {
+    assertAppendable(request);
+    const payload = JSON.stringify(await Promise.all(request.events.map((event) => this.encode(request.tenant, event))));
+    const [condition, expected] = encodeExpected(request.expectedVersion);
+    const projections = this.inline.filter((p) => p.streamTypes.includes(request.streamType));
+    const call = (db: Kysely<any>) =>
+      sql<AppendRow>`SELECT * FROM event_store.append_events(
+        ${request.tenant}::uuid, ${request.streamId}, ${request.streamType},
+        ${condition}, ${expected}::bigint, ${payload}::jsonb, ${JSON.stringify(request.metadata)}::jsonb)`
+        .execute(db)
+        .then((r) => r.rows[0]);
+
+    let row: AppendRow;
+    try {
+      row =
+        projections.length === 0
+          ? await call(this.db)
+          : await this.db.transaction().execute(async (trx) => {
+              const appended = await call(trx);
+              if (!appended.duplicate) {
+                const events = storedFromAppend(request, appended);
+                for (const projection of projections) await projection.apply(trx, events);
+              }
+              return appended;
+            });
+    } catch (error) {
+      const pgError = error as { code?: string; detail?: string; constraint?: string };
+      if (pgError.code === 'ES409') {
+        throw new WrongExpectedVersionError(request.streamId, request.expectedVersion, Number(pgError.detail ?? 0));
+      }
+      // A concurrent retry of the same append committed first: the next attempt returns its result.
+      if (pgError.code === '23505' && pgError.constraint === 'events_event_id') return this.append(request);
+      throw error;
+    }
+
+    const positions = row.positions.map(BigInt);
+    if (row.duplicate && positions.length !== request.events.length) {
+      throw new EventIdConflictError('Some of these event ids are stored already, in another append', {
+        streamId: request.streamId,
+      });
+    }
+    if (!row.duplicate) this.notifier?.changed();
+    return { version: Number(row.stream_version), positions, duplicate: row.duplicate };
+  }
+
+  /** A stream's events in version order (or reverse), optionally bounded by version or time. */
+  async readStream(tenant: string, streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const { rows } = await sql<EventRow>`
+      SELECT ${sql.raw(EVENT_COLUMNS)} FROM event_store.events
+      WHERE tenant_id = ${tenant}::uuid AND stream_id = ${streamId}
+        ${options.fromVersion !== undefined ? sql`AND version >= ${options.fromVersion}` : sql``}
+        ${options.toVersion !== undefined ? sql`AND version <= ${options.toVersion}` : sql``}
+        ${options.until ? sql`AND recorded_at <= ${options.until}` : sql``}
+      ORDER BY version ${sql.raw(backwards ? 'DESC' : 'ASC')}
+      ${options.limit !== undefined ? sql`LIMIT ${options.limit}` : sql``}`.execute(this.db);
+    return this.decoder.decode(rows);
+  }
+
+  /** Folds a stream into state, as of a version or a time (audit time travel). */
+  async aggregateStream<S>(
+    tenant: string,
+    streamId: string,
+    fold: Fold<S>,
+    asOf: { toVersion?: number; at?: Date } = {},
+  ): Promise<{ state: S; version: number }> {
+    const events = await this.readStream(tenant, streamId, { toVersion: asOf.toVersion, until: asOf.at });
+    return {
+      state: events.reduce(fold.evolve, fold.initial),
+      version: events.length === 0 ? 0 : events[events.length - 1].version,
+    };
+  }
+
+  /**
+   * Events after a checkpoint in commit order. Only transactions older than
+   * every one still running are read, so a late commit is never skipped.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.decoder.decode(await this.readAllRows(options));
+  }
+
+  /** Raw rows in commit order (for readers that decode themselves). */
+  async readAllRows(options: ReadAllOptions = {}, db: Kysely<any> = this.db): Promise<EventRow[]> {
+    const after = options.after ?? START;
+    const types = options.streamTypes && options.streamTypes.length > 0 ? options.streamTypes : undefined;
+    const { rows } = await sql<EventRow>`
+      SELECT ${sql.raw(EVENT_COLUMNS)} FROM event_store.events
+      WHERE (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.position.toString()}::bigint)
+        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ${types ? sql`AND stream_type = ANY(${types}::text[])` : sql``}
+        ${options.tenant ? sql`AND tenant_id = ${options.tenant}::uuid` : sql``}
+      ORDER BY transaction_id, global_position
+      LIMIT ${options.limit ?? 1000}`.execute(db);
+    return rows;
+  }
+
+  decode(rows: readonly EventRow[]): Promise<StoredEvent[]> {
+    return this.decoder.decode(rows);
+  }
+
+  /** How many committed events lie after a checkpoint (consumer lag). */
+  async countAfter(after: Checkpoint, streamTypes?: readonly string[]): Promise<number> {
+    const types = streamTypes && streamTypes.length > 0 ? streamTypes : undefined;
+    const { rows } = await sql<{ count: string }>`
+      SELECT count(*) AS count FROM event_store.events
+      WHERE (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.position.toString()}::bigint)
+        ${types ? sql`AND stream_type = ANY(${types}::text[])` : sql``}`.execute(this.db);
+    return Number(rows[0].count);
+  }
+
+  /** Forgets a data subject: its personal fields read as erased everywhere from now on. */
+  forgetSubject(tenant: string, subject: string): Promise<boolean> {
+    return this.cipher.forget(tenant, subject);
+  }
+
+  private async encode(tenant: string, event: NewEvent) {
+    const data = event.personal
+      ? await this.cipher.sealFields(tenant, event.personal.subject, event.personal.fields, event.data)
+      : event.data;
+    return { id: event.id, type: event.type, schemaVersion: event.schemaVersion ?? 1, data, subject: event.personal?.subject };
+  }
+}
+
+function encodeExpected(expected: ExpectedVersion): [string, number] {
+  if (typeof expected === 'number') return ['exact', expected];
+  return [expected, -1];
+}
+
+function assertAppendable(request: AppendRequest): void {
+  if (request.events.length === 0) throw new Error('append needs at least one event');
+  for (const event of request.events) {
+    if (!UUID.test(event.id)) throw new Error(`event id must be a UUID, got "${event.id}"`);
+  }
+  if (typeof request.expectedVersion === 'number' && (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0)) {
+    throw new Error(`expected version must be a whole number >= 0, got ${request.expectedVersion}`);
+  }
+}
+
+/** The events just appended, as readers will see them (plaintext: the writer had it). */
+function storedFromAppend(request: AppendRequest, row: AppendRow): StoredEvent[] {
+  const first = Number(row.stream_version) - request.events.length + 1;
+  return request.events.map((event, index) => ({
+    tenant: request.tenant,
+    streamId: request.streamId,
+    streamType: request.streamType,
+    version: first + index,
+    position: BigInt(row.positions[index]),
+    transactionId: BigInt(row.transaction_id),
+    id: event.id,
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? 1,
+    data: event.data,
+    metadata: request.metadata,
+    recordedAt: row.recorded_at,
+    erasedFields: [],
+  }));
+}
+
+/** A fresh event id, for writers that have no natural one. */
+export const newEventId = (): string => randomUUID();

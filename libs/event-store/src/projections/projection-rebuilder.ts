@@ -1,0 +1,93 @@
+import { type Kysely, sql } from 'kysely';
+import { type Checkpoint, checkpointOf, START } from '../event.types';
+import type { EventStore } from '../event-store';
+import { CheckpointStore } from '../subscriptions/checkpoint-store';
+import type { Projection, ProjectionTables } from './projection.types';
+
+export interface RebuildProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+const SHADOW_SUFFIX = '__rebuild';
+
+const split = (qualified: string): [string, string] => {
+  const [schema, table] = qualified.includes('.') ? qualified.split('.') : ['public', qualified];
+  return [schema, table];
+};
+const shadowOf = (qualified: string) => `${qualified}${SHADOW_SUFFIX}`;
+const ident = (qualified: string) => sql.table(qualified);
+
+/**
+ * Rebuilds a projection without downtime: replays every event into shadow
+ * tables while readers keep the live ones, then, under a short exclusive lock,
+ * catches up the last events, swaps the tables and hands the checkpoint to
+ * the live subscription, all in one transaction.
+ */
+export class ProjectionRebuilder {
+  private readonly checkpoints: CheckpointStore;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly batchSize = 2000,
+  ) {
+    this.checkpoints = new CheckpointStore(store.db);
+  }
+
+  async rebuild(projection: Projection, onProgress: (progress: RebuildProgress) => void = () => undefined): Promise<RebuildProgress> {
+    const shadow: ProjectionTables = { table: (name) => (projection.tables.includes(name) ? shadowOf(name) : name) };
+    for (const table of projection.tables) {
+      await sql`DROP TABLE IF EXISTS ${ident(shadowOf(table))}`.execute(this.store.db);
+      await sql`CREATE TABLE ${ident(shadowOf(table))} (LIKE ${ident(table)} INCLUDING ALL)`.execute(this.store.db);
+    }
+    const total = await this.store.countAfter(START, projection.streamTypes);
+    let done = 0;
+    let checkpoint: Checkpoint = START;
+    onProgress({ done, total });
+
+    // Bulk of the work, outside any lock: readers and the live subscription go on.
+    for (;;) {
+      const applied = await this.store.db.transaction().execute((trx) => this.applyBatch(trx, projection, shadow, checkpoint));
+      if (!applied) break;
+      checkpoint = applied.checkpoint;
+      done += applied.count;
+      onProgress({ done, total: Math.max(total, done) });
+      if (applied.count < this.batchSize) break;
+    }
+
+    // The swap: lock live tables (waits for the live subscription's open batch), catch up, rename.
+    await this.store.db.transaction().execute(async (trx) => {
+      const live = [...projection.tables].sort();
+      await sql`LOCK TABLE ${sql.join(live.map(ident))} IN ACCESS EXCLUSIVE MODE`.execute(trx);
+      for (let applied = await this.applyBatch(trx, projection, shadow, checkpoint); applied; applied = await this.applyBatch(trx, projection, shadow, checkpoint)) {
+        checkpoint = applied.checkpoint;
+        done += applied.count;
+      }
+      await this.checkpoints.set(trx, projection.name, checkpoint);
+      for (const table of live) await swap(trx, table);
+    });
+    onProgress({ done, total: done });
+    return { done, total: done };
+  }
+
+  private async applyBatch(trx: Kysely<any>, projection: Projection, tables: ProjectionTables, after: Checkpoint) {
+    const rows = await this.store.readAllRows({ after, streamTypes: projection.streamTypes, limit: this.batchSize }, trx);
+    if (rows.length === 0) return undefined;
+    const events = await this.store.decode(rows);
+    await projection.apply(trx, events, tables);
+    return { checkpoint: checkpointOf(events[events.length - 1]), count: events.length };
+  }
+}
+
+/** Shadow becomes live; its indexes get the live names back. */
+async function swap(trx: Kysely<any>, table: string): Promise<void> {
+  const [schema, name] = split(table);
+  await sql`DROP TABLE ${ident(table)}`.execute(trx);
+  await sql`ALTER TABLE ${ident(shadowOf(table))} RENAME TO ${sql.id(name)}`.execute(trx);
+  const { rows } = await sql<{ indexname: string }>`
+    SELECT indexname FROM pg_indexes WHERE schemaname = ${schema} AND tablename = ${name}
+      AND indexname LIKE ${`%${SHADOW_SUFFIX}%`}`.execute(trx);
+  for (const { indexname } of rows) {
+    await sql`ALTER INDEX ${sql.id(schema, indexname)} RENAME TO ${sql.id(indexname.replace(SHADOW_SUFFIX, ''))}`.execute(trx);
+  }
+}

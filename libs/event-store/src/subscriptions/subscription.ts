@@ -1,0 +1,184 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { type Checkpoint, checkpointOf, type StoredEvent } from '../event.types';
+import type { EventStore } from '../event-store';
+import { CheckpointMovedError, CheckpointStore } from './checkpoint-store';
+import type { SubscriptionHandler, SubscriptionOptions } from './subscription-handler';
+
+export type SubscriptionState = 'starting' | 'standby' | 'active' | 'failed' | 'stopped';
+
+/**
+ * One durable subscription in this process. Only the holder of its lease (a
+ * session advisory lock) consumes; other processes stand by and take over
+ * when the holder's connection goes away.
+ */
+export class Subscription {
+  state: SubscriptionState = 'starting';
+  private readonly logger: Logger;
+  private readonly checkpoints: CheckpointStore;
+  private lease?: Client;
+  private leaseLost = false;
+  private stopping = false;
+  private wakeUp?: () => void;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly handler: SubscriptionHandler,
+    private readonly connectionString: string,
+    private readonly options: SubscriptionOptions,
+  ) {
+    this.logger = new Logger(`Subscription ${handler.name}`);
+    this.checkpoints = new CheckpointStore(store.db);
+  }
+
+  get name(): string {
+    return this.handler.name;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** New events may be there: stop waiting. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+    this.state = 'stopped';
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        if (await this.takeLease()) {
+          this.state = 'active';
+          await this.consume();
+        } else {
+          this.state = 'standby';
+          await this.pause(this.options.leaseRetryMs);
+        }
+      } catch (error) {
+        this.logger.error(`stopped consuming: ${(error as Error).message}; retrying`);
+        await this.pause(this.options.pollIntervalMs);
+      } finally {
+        await this.releaseLease();
+      }
+    }
+  }
+
+  private async takeLease(): Promise<boolean> {
+    const client = new Client({ connectionString: this.connectionString, application_name: `subscription:${this.name}` });
+    client.on('error', () => {
+      this.leaseLost = true;
+      this.wake();
+    });
+    await client.connect();
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [
+      `event_store.subscription:${this.name}`,
+    ]);
+    if (!rows[0].ok) {
+      await client.end();
+      return false;
+    }
+    this.lease = client;
+    this.leaseLost = false;
+    return true;
+  }
+
+  private async releaseLease(): Promise<void> {
+    const lease = this.lease;
+    this.lease = undefined;
+    await lease?.end().catch(() => undefined); // closing the session releases the lock
+  }
+
+  private async consume(): Promise<void> {
+    await this.checkpoints.ensure(this.name);
+    while (!this.stopping && !this.leaseLost) {
+      const row = await this.checkpoints.load(this.name);
+      if (!row) throw new Error('subscription row vanished');
+      if (row.status === 'failed') {
+        this.state = 'failed';
+        await this.pause(this.options.pollIntervalMs);
+        continue;
+      }
+      this.state = 'active';
+      const rows = await this.store.readAllRows({
+        after: row.checkpoint,
+        streamTypes: this.handler.streamTypes,
+        limit: this.options.batchSize,
+      });
+      if (rows.length === 0) {
+        await this.pause(this.options.pollIntervalMs);
+        continue;
+      }
+      await this.process(row.checkpoint, await this.store.decode(rows));
+    }
+  }
+
+  /** A batch in one transaction; on failure, event by event to find and retry the culprit. */
+  private async process(from: Checkpoint, events: readonly StoredEvent[]): Promise<void> {
+    try {
+      await this.commit(from, events);
+      return;
+    } catch (error) {
+      if (error instanceof CheckpointMovedError) return;
+      if (events.length === 1) {
+        await this.retryOne(from, events[0], error);
+        return;
+      }
+    }
+    let checkpoint = from;
+    for (const event of events) {
+      if (this.stopping || this.leaseLost) return;
+      if (!(await this.retryOne(checkpoint, event))) return;
+      checkpoint = checkpointOf(event);
+    }
+  }
+
+  /** Tries one event with exponential backoff; parks the subscription when it keeps failing. */
+  private async retryOne(from: Checkpoint, event: StoredEvent, firstError?: unknown): Promise<boolean> {
+    let lastError = firstError;
+    for (let attempt = firstError ? 2 : 1; attempt <= this.options.maxAttempts; attempt++) {
+      if (lastError) await this.pause(this.options.retryBaseMs * 2 ** (attempt - 2), false);
+      if (this.stopping || this.leaseLost) return false;
+      try {
+        await this.commit(from, [event]);
+        return true;
+      } catch (error) {
+        if (error instanceof CheckpointMovedError) return false;
+        lastError = error;
+        this.logger.warn(`event ${event.position} (${event.type}) failed, attempt ${attempt}/${this.options.maxAttempts}: ${(error as Error).message}`);
+      }
+    }
+    const message = lastError instanceof Error ? `${lastError.message}\n${lastError.stack ?? ''}`.slice(0, 4000) : String(lastError);
+    await this.checkpoints.park(this.name, event, message, this.options.maxAttempts);
+    this.logger.error(`parked as failed at event ${event.position} (${event.type}): ${(lastError as Error)?.message}`);
+    this.state = 'failed';
+    return false;
+  }
+
+  private async commit(from: Checkpoint, events: readonly StoredEvent[]): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      await this.handler.handle(trx, events);
+      await this.checkpoints.advance(trx, this.name, from, checkpointOf(events[events.length - 1]));
+    });
+  }
+
+  /** Waits `ms`, or less when stopping or (if `wakeable`) when woken by new events. */
+  private pause(ms: number, wakeable = true): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = wakeable ? done : () => this.stopping && done();
+    });
+  }
+}
