@@ -32,7 +32,7 @@ export interface ReadStreamOptions {
   readonly fromVersion?: number;
   /** Inclusive. */
   readonly toVersion?: number;
-  /** Only events recorded at or before this time. */
+  /** Only events recorded at or before this time (to the millisecond, as JavaScript dates go). */
   readonly until?: Date;
   readonly limit?: number;
 }
@@ -133,7 +133,7 @@ export class EventStore {
       WHERE tenant_id = ${tenant}::uuid AND stream_id = ${streamId}
         ${options.fromVersion !== undefined ? sql`AND version >= ${options.fromVersion}` : sql``}
         ${options.toVersion !== undefined ? sql`AND version <= ${options.toVersion}` : sql``}
-        ${options.until ? sql`AND recorded_at <= ${options.until}` : sql``}
+        ${options.until ? sql`AND recorded_at < ${options.until}::timestamptz + interval '1 millisecond'` : sql``}
       ORDER BY version ${sql.raw(backwards ? 'DESC' : 'ASC')}
       ${options.limit !== undefined ? sql`LIMIT ${options.limit}` : sql``}`.execute(this.db);
     return this.decoder.decode(rows);

@@ -1,0 +1,266 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '../../../test/setup/test-database';
+import { EventIdConflictError, WrongExpectedVersionError } from './errors';
+import type { AppendRequest, ExpectedVersion, NewEvent, StoredEvent } from './event.types';
+import { EventStore } from './event-store';
+import { eventStoreMigrations } from './migrations';
+import type { InlineProjection } from './projections/projection.types';
+
+const tenant = randomUUID();
+const metadata = { correlationId: randomUUID(), actor: { type: 'system', id: 'test' } } as const;
+const event = (type = 'Thing', data: unknown = { n: 1 }): NewEvent => ({ id: randomUUID(), type, data });
+const request = (streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], over: Partial<AppendRequest> = {}): AppendRequest => ({
+  tenant,
+  streamId,
+  streamType: 'thing',
+  expectedVersion,
+  events,
+  metadata,
+  ...over,
+});
+
+describe('EventStore', () => {
+  let t: TestDatabase;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    t = await createTestDatabase([eventStoreMigrations]);
+    store = new EventStore({ db: t.database.db, masterKey: randomBytes(32) });
+  });
+  afterAll(() => t.drop());
+
+  describe('append', () => {
+    it('appends to a new stream with versions from 1 and increasing global positions', async () => {
+      const result = await store.append(request('s-new', 'no_stream', [event(), event(), event()]));
+      expect(result.version).toBe(3);
+      expect(result.duplicate).toBe(false);
+      expect(result.positions[0] < result.positions[1] && result.positions[1] < result.positions[2]).toBe(true);
+      const events = await store.readStream(tenant, 's-new');
+      expect(events.map((e) => e.version)).toEqual([1, 2, 3]);
+      expect(events.map((e) => e.position)).toEqual(result.positions);
+    });
+
+    it('records metadata, schema version and the database time on every event', async () => {
+      const before = await sql<{ now: Date }>`SELECT now()`.execute(t.database.db);
+      await store.append(request('s-meta', 'no_stream', [{ ...event(), schemaVersion: 2 }], {
+        metadata: { ...metadata, causationId: 'c-1', requestId: 'r-1' },
+      }));
+      const [stored] = await store.readStream(tenant, 's-meta');
+      expect(stored.metadata).toEqual({ ...metadata, causationId: 'c-1', requestId: 'r-1' });
+      expect(stored.schemaVersion).toBe(2);
+      expect(stored.tenant).toBe(tenant);
+      expect(stored.recordedAt.getTime()).toBeGreaterThanOrEqual(before.rows[0].now.getTime());
+    });
+
+    it('checks an exact expected version and reports the actual one', async () => {
+      await store.append(request('s-exact', 0, [event(), event()]));
+      await store.append(request('s-exact', 2, [event()]));
+      const error = await store.append(request('s-exact', 2, [event()])).catch((e) => e);
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error.actualVersion).toBe(3);
+      expect(error.code).toBe('EVENT_STORE.WRONG_EXPECTED_VERSION');
+      expect((await store.readStream(tenant, 's-exact')).length).toBe(3);
+    });
+
+    it('enforces no_stream, stream_exists and accepts any', async () => {
+      await store.append(request('s-cond', 'no_stream', [event()]));
+      await expect(store.append(request('s-cond', 'no_stream', [event()]))).rejects.toMatchObject({ actualVersion: 1 });
+      await expect(store.append(request('s-missing', 'stream_exists', [event()]))).rejects.toMatchObject({ actualVersion: 0 });
+      await store.append(request('s-cond', 'stream_exists', [event()]));
+      expect((await store.append(request('s-cond', 'any', [event()]))).version).toBe(3);
+      expect((await store.append(request('s-any-new', 'any', [event()]))).version).toBe(1);
+    });
+
+    it('lets exactly one of many concurrent writers at the same version win', async () => {
+      await store.append(request('s-race', 'no_stream', [event()]));
+      const results = await Promise.allSettled(Array.from({ length: 20 }, () => store.append(request('s-race', 1, [event()]))));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejected.every((r) => r.reason instanceof WrongExpectedVersionError && r.reason.actualVersion === 2)).toBe(true);
+      expect((await store.readStream(tenant, 's-race')).map((e) => e.version)).toEqual([1, 2]);
+    });
+
+    it('treats a retry with the same event ids as the same append: same result, nothing written twice', async () => {
+      const req = request('s-retry', 'no_stream', [event(), event()]);
+      const first = await store.append(req);
+      const again = await store.append(req); // expected version no longer holds, yet it is a retry
+      expect(again).toEqual({ ...first, duplicate: true });
+      expect((await store.readStream(tenant, 's-retry')).length).toBe(2);
+    });
+
+    it('dedupes concurrent retries of one append', async () => {
+      const req = request('s-retry-race', 'any', [event()]);
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.append(req)));
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.positions[0]))).toEqual(new Set([results[0].positions[0]]));
+      expect((await store.readStream(tenant, 's-retry-race')).length).toBe(1);
+    });
+
+    it('refuses an append that reuses only some stored event ids', async () => {
+      const stored = event();
+      await store.append(request('s-partial', 'no_stream', [stored]));
+      await expect(store.append(request('s-partial', 'any', [stored, event()]))).rejects.toBeInstanceOf(EventIdConflictError);
+      expect((await store.readStream(tenant, 's-partial')).length).toBe(1);
+    });
+
+    it('keeps tenants apart: same stream id, separate streams', async () => {
+      const other = randomUUID();
+      await store.append(request('s-shared-id', 'no_stream', [event()]));
+      await store.append(request('s-shared-id', 'no_stream', [event()], { tenant: other }));
+      expect((await store.readStream(tenant, 's-shared-id')).every((e) => e.tenant === tenant)).toBe(true);
+      expect(await store.readAll({ tenant: other })).toHaveLength(1);
+    });
+
+    it('rejects malformed requests before touching the database', async () => {
+      await expect(store.append(request('s-bad', 'any', []))).rejects.toThrow(/at least one event/);
+      await expect(store.append(request('s-bad', 'any', [{ ...event(), id: 'nope' }]))).rejects.toThrow(/UUID/);
+      await expect(store.append(request('s-bad', -1, [event()]))).rejects.toThrow(/expected version/);
+    });
+  });
+
+  describe('reading a stream', () => {
+    beforeAll(async () => {
+      for (let i = 1; i <= 5; i++) {
+        await store.append(request('s-read', i - 1, [event('Counted', { i })]));
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    });
+
+    it('reads forwards and backwards, between versions', async () => {
+      const data = (events: StoredEvent[]) => events.map((e) => e.data.i);
+      expect(data(await store.readStream(tenant, 's-read'))).toEqual([1, 2, 3, 4, 5]);
+      expect(data(await store.readStream(tenant, 's-read', { direction: 'backwards' }))).toEqual([5, 4, 3, 2, 1]);
+      expect(data(await store.readStream(tenant, 's-read', { fromVersion: 2, toVersion: 4 }))).toEqual([2, 3, 4]);
+      expect(data(await store.readStream(tenant, 's-read', { direction: 'backwards', limit: 2 }))).toEqual([5, 4]);
+    });
+
+    it('folds a stream as of a version or a point in time', async () => {
+      const fold = { initial: [] as number[], evolve: (s: number[], e: StoredEvent) => [...s, e.data.i] };
+      expect(await store.aggregateStream(tenant, 's-read', fold, { toVersion: 3 })).toEqual({ state: [1, 2, 3], version: 3 });
+      const third = (await store.readStream(tenant, 's-read', { fromVersion: 3, toVersion: 3 }))[0];
+      expect((await store.aggregateStream(tenant, 's-read', fold, { at: third.recordedAt })).state).toEqual([1, 2, 3]);
+      expect(await store.aggregateStream(tenant, 'nothing-here', fold)).toEqual({ state: [], version: 0 });
+    });
+  });
+
+  describe('reading all events in commit order', () => {
+    it('filters by stream type', async () => {
+      await store.append(request('order-1', 'no_stream', [event('Ordered')], { streamType: 'order' }));
+      const orders = await store.readAll({ streamTypes: ['order'] });
+      expect(orders.map((e) => e.streamId)).toEqual(['order-1']);
+    });
+
+    it('does not pass an event whose transaction commits late, and delivers it once it commits', async () => {
+      const late = new Client({ connectionString: t.url });
+      await late.connect();
+      const head = (await store.readAll({ limit: 100_000 })).at(-1)!;
+      const after = { transactionId: head.transactionId, position: head.position };
+      try {
+        await late.query('BEGIN');
+        await late.query(`SELECT * FROM event_store.append_events($1, 'late', 'thing', 'any', -1, $2, $3)`, [
+          tenant,
+          JSON.stringify([{ id: randomUUID(), type: 'Late', data: {} }]),
+          JSON.stringify(metadata),
+        ]);
+        await store.append(request('early', 'any', [event('Early')])); // higher position, commits first
+        expect(await store.readAll({ after })).toEqual([]); // a position-only reader would take Early and skip Late
+        await late.query('COMMIT');
+        expect((await store.readAll({ after })).map((e) => e.type)).toEqual(['Late', 'Early']);
+      } finally {
+        await late.end();
+      }
+    });
+
+    it('gives a reader every event exactly once while many writers commit out of order', async () => {
+      const start = (await store.readAll({ limit: 100_000 })).at(-1)!;
+      const writers = 12;
+      const perWriter = 15;
+      const seen: StoredEvent[] = [];
+      let writing = true;
+      const reader = (async () => {
+        let after = { transactionId: start.transactionId, position: start.position };
+        for (;;) {
+          const batch = await store.readAll({ after, streamTypes: ['race'], limit: 7 });
+          seen.push(...batch);
+          if (batch.length > 0) after = { transactionId: batch.at(-1)!.transactionId, position: batch.at(-1)!.position };
+          else if (!writing) return;
+          else await new Promise((r) => setTimeout(r, 2));
+        }
+      })();
+      await Promise.all(
+        Array.from({ length: writers }, async (_, w) => {
+          const client = new Client({ connectionString: t.url });
+          await client.connect();
+          for (let i = 0; i < perWriter; i++) {
+            // Every third append holds its transaction open for a while before committing.
+            await client.query('BEGIN');
+            await client.query(`SELECT * FROM event_store.append_events($1, $2, 'race', 'any', -1, $3, $4)`, [
+              tenant,
+              `race-${w}`,
+              JSON.stringify([{ id: randomUUID(), type: 'Raced', data: { w, i } }]),
+              JSON.stringify(metadata),
+            ]);
+            if ((w + i) % 3 === 0) await new Promise((r) => setTimeout(r, 5 + ((w * 7 + i) % 20)));
+            await client.query('COMMIT');
+          }
+          await client.end();
+        }),
+      );
+      writing = false;
+      await reader;
+      expect(seen).toHaveLength(writers * perWriter);
+      expect(new Set(seen.map((e) => e.id)).size).toBe(writers * perWriter);
+      const order = seen.map((e) => [e.transactionId, e.position] as const);
+      const sorted = [...order].sort((a, b) => (a[0] === b[0] ? Number(a[1] - b[1]) : Number(a[0] - b[0])));
+      expect(order).toEqual(sorted);
+      for (let w = 0; w < writers; w++) {
+        expect(seen.filter((e) => e.data.w === w).map((e) => e.data.i)).toEqual(Array.from({ length: perWriter }, (_, i) => i));
+      }
+    });
+  });
+
+  describe('inline projections', () => {
+    let inline: EventStore;
+    let fail = false;
+
+    beforeAll(async () => {
+      await sql`CREATE TABLE public.inline_counts (stream_id text PRIMARY KEY, count int NOT NULL)`.execute(t.database.db);
+      const projection: InlineProjection = {
+        name: 'inline-counts',
+        streamTypes: ['counted'],
+        apply: async (trx, events) => {
+          if (fail) throw new Error('projection broke');
+          for (const e of events) {
+            await sql`INSERT INTO public.inline_counts VALUES (${e.streamId}, 1)
+              ON CONFLICT (stream_id) DO UPDATE SET count = inline_counts.count + 1`.execute(trx);
+          }
+        },
+      };
+      inline = new EventStore({ db: t.database.db, masterKey: randomBytes(32), inlineProjections: [projection] });
+    });
+
+    it('updates the read model in the append transaction: visible as soon as append returns', async () => {
+      await inline.append(request('c-1', 'no_stream', [event(), event()], { streamType: 'counted' }));
+      const { rows } = await sql<{ count: number }>`SELECT count FROM public.inline_counts WHERE stream_id = 'c-1'`.execute(t.database.db);
+      expect(rows[0].count).toBe(2);
+    });
+
+    it('writes nothing when the projection fails', async () => {
+      fail = true;
+      await expect(inline.append(request('c-2', 'no_stream', [event()], { streamType: 'counted' }))).rejects.toThrow('projection broke');
+      fail = false;
+      expect(await inline.readStream(tenant, 'c-2')).toEqual([]);
+      expect((await inline.append(request('c-2', 'no_stream', [event()], { streamType: 'counted' }))).version).toBe(1);
+    });
+
+    it('does not run again for a retried append', async () => {
+      const req = request('c-3', 'no_stream', [event()], { streamType: 'counted' });
+      await inline.append(req);
+      await inline.append(req);
+      const { rows } = await sql<{ count: number }>`SELECT count FROM public.inline_counts WHERE stream_id = 'c-3'`.execute(t.database.db);
+      expect(rows[0].count).toBe(1);
+    });
+  });
+});
