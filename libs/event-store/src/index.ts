@@ -11,3 +11,5 @@ export { ChangeNotifier } from './subscriptions/change-notifier';
 export * from './subscriptions/subscription-handler';
 export { SubscriptionManager, type SubscriptionStatus } from './subscriptions/subscription-manager';
 export type { SubscriptionState } from './subscriptions/subscription';
+export { auditLogProjection } from './audit/audit-log.projection';
+export { EventStoreModule, PROJECTIONS, type EventStoreModuleOptions } from './nest/event-store.module';
