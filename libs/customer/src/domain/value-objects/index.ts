@@ -1,0 +1,13 @@
+export * from './address';
+export * from './company-name';
+export * from './country';
+export * from './customer-fields';
+export * from './customer-number';
+export * from './email';
+export * from './enterprise-number';
+export * from './field-error';
+export * from './language';
+export * from './mobile';
+export * from './person-name';
+export { isBlank, parseBoundedText } from './text';
+export * from './vat-number';
