@@ -1,0 +1,60 @@
+/*
+ * The customer bounded context's public entry. For now the pure domain:
+ * events, state, deciders, errors and the value objects' parsers. The module,
+ * facade and published contracts join it as they are built.
+ */
+
+export * from './domain/customer.errors';
+export * from './domain/customer.events';
+export { foldCustomer, evolve, initialState } from './domain/customer.state';
+export type { CompanyCustomer, CustomerState, CustomerStatus, ExistingCustomer, NoCustomer, PersonCustomer } from './domain/customer.state';
+export type { CommonCustomerFields, CompanyFields, FieldChange } from './domain/customer.fields';
+export type { DecideContext } from './domain/decide-context';
+
+export {
+  parseAddress,
+  parseCompanyName,
+  parseCountry,
+  parseCustomerFields,
+  parseCustomerNumber,
+  parseEmail,
+  parseEnterpriseNumber,
+  parseLanguage,
+  parseMobile,
+  parsePersonName,
+  parseVatNumber,
+  normaliseEnterpriseNumber,
+  isCountryCode,
+  LANGUAGES,
+  DEFAULT_LANGUAGE,
+} from './domain/value-objects';
+export type {
+  Address,
+  AddressInput,
+  CountryCode,
+  CustomerField,
+  CustomerFieldsInput,
+  CustomerFieldsPatch,
+  FieldError,
+  FieldErrorCode,
+  Language,
+  ParseResult,
+} from './domain/value-objects';
+
+export type { ArchiveCustomer } from './commands/archive-customer/archive-customer.command';
+export { decideArchiveCustomer } from './commands/archive-customer/archive-customer.decide';
+export type { ChangeCustomerDetails } from './commands/change-customer-details/change-customer-details.command';
+export { decideChangeCustomerDetails } from './commands/change-customer-details/change-customer-details.decide';
+export type { ChangeCustomerNumber } from './commands/change-customer-number/change-customer-number.command';
+export { decideChangeCustomerNumber } from './commands/change-customer-number/change-customer-number.decide';
+export type { CreateCompanyCustomer } from './commands/create-company-customer/create-company-customer.command';
+export { decideCreateCompanyCustomer } from './commands/create-company-customer/create-company-customer.decide';
+export type { CreatePersonCustomer } from './commands/create-person-customer/create-person-customer.command';
+export { decideCreatePersonCustomer } from './commands/create-person-customer/create-person-customer.decide';
+export type { CompanySuggestion, EnrichCompany } from './commands/enrich-company/enrich-company.command';
+export { decideEnrichCompany } from './commands/enrich-company/enrich-company.decide';
+export type { ForgetCustomer } from './commands/forget-customer/forget-customer.command';
+export { decideForgetCustomer } from './commands/forget-customer/forget-customer.decide';
+export type { RestoreCustomer } from './commands/restore-customer/restore-customer.command';
+export { decideRestoreCustomer } from './commands/restore-customer/restore-customer.decide';
+export { type CustomerCommand, decideCustomer } from './commands/customer.commands';
