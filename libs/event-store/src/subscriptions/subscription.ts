@@ -5,6 +5,9 @@ import type { EventStore } from '../event-store';
 import { CheckpointMovedError, CheckpointStore } from './checkpoint-store';
 import type { SubscriptionHandler, SubscriptionOptions } from './subscription-handler';
 
+/** Re-read interval while committed events wait on an older open transaction. */
+const HELD_RECHECK_MS = 50;
+
 export type SubscriptionState = 'starting' | 'standby' | 'active' | 'failed' | 'stopped';
 
 /**
@@ -113,11 +116,20 @@ export class Subscription {
         limit: this.options.batchSize,
       });
       if (rows.length === 0) {
-        await this.pause(this.options.pollIntervalMs);
+        await this.pause(await this.idleWait(row.checkpoint));
         continue;
       }
       await this.process(row.checkpoint, await this.store.decode(rows));
     }
+  }
+
+  /**
+   * How long to wait when nothing is readable. Committed events can wait on an older transaction
+   * still open (in any database of the cluster), whose end sends no notification: look again soon.
+   */
+  private async idleWait(checkpoint: Checkpoint): Promise<number> {
+    const held = (await this.store.countAfter(checkpoint, this.handler.streamTypes)) > 0;
+    return held ? Math.min(HELD_RECHECK_MS, this.options.pollIntervalMs) : this.options.pollIntervalMs;
   }
 
   /** A batch in one transaction; on failure, event by event to find and retry the culprit. */
@@ -132,18 +144,24 @@ export class Subscription {
         return;
       }
     }
+    // Event by event up to the culprit: the failed batch was its first attempt, failing alone its second.
     let checkpoint = from;
     for (const event of events) {
       if (this.stopping || this.leaseLost) return;
-      if (!(await this.retryOne(checkpoint, event))) return;
+      try {
+        await this.commit(checkpoint, [event]);
+      } catch (error) {
+        if (!(error instanceof CheckpointMovedError)) await this.retryOne(checkpoint, event, error, 2);
+        return;
+      }
       checkpoint = checkpointOf(event);
     }
   }
 
-  /** Tries one event with exponential backoff; parks the subscription when it keeps failing. */
-  private async retryOne(from: Checkpoint, event: StoredEvent, firstError?: unknown): Promise<boolean> {
+  /** Retries one event with exponential backoff; parks the subscription when it keeps failing. */
+  private async retryOne(from: Checkpoint, event: StoredEvent, firstError: unknown, failedAttempts = 1): Promise<boolean> {
     let lastError = firstError;
-    for (let attempt = firstError ? 2 : 1; attempt <= this.options.maxAttempts; attempt++) {
+    for (let attempt = failedAttempts + 1; attempt <= this.options.maxAttempts; attempt++) {
       if (lastError) await this.pause(this.options.retryBaseMs * 2 ** (attempt - 2), false);
       if (this.stopping || this.leaseLost) return false;
       try {
