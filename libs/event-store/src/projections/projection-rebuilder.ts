@@ -79,15 +79,21 @@ export class ProjectionRebuilder {
   }
 }
 
-/** Shadow becomes live; its indexes get the live names back. */
+/** Shadow becomes live; its indexes get the live names back (matched by definition: LIKE names them anew). */
 async function swap(trx: Kysely<any>, table: string): Promise<void> {
   const [schema, name] = split(table);
+  const definitions = async (tablename: string) =>
+    (
+      await sql<{ indexname: string; shape: string }>`
+        SELECT indexname, replace(indexdef, 'INDEX ' || quote_ident(indexname) || ' ON ', 'INDEX ON ') AS shape
+        FROM pg_indexes WHERE schemaname = ${schema} AND tablename = ${tablename} ORDER BY indexname`.execute(trx)
+    ).rows;
+  const liveIndexes = await definitions(name);
   await sql`DROP TABLE ${ident(table)}`.execute(trx);
   await sql`ALTER TABLE ${ident(shadowOf(table))} RENAME TO ${sql.id(name)}`.execute(trx);
-  const { rows } = await sql<{ indexname: string }>`
-    SELECT indexname FROM pg_indexes WHERE schemaname = ${schema} AND tablename = ${name}
-      AND indexname LIKE ${`%${SHADOW_SUFFIX}%`}`.execute(trx);
-  for (const { indexname } of rows) {
-    await sql`ALTER INDEX ${sql.id(schema, indexname)} RENAME TO ${sql.id(indexname.replace(SHADOW_SUFFIX, ''))}`.execute(trx);
+  for (const { indexname, shape } of await definitions(name)) {
+    const match = liveIndexes.findIndex((live) => live.shape === shape);
+    const liveName = match >= 0 ? liveIndexes.splice(match, 1)[0].indexname : indexname.replace(SHADOW_SUFFIX, '');
+    if (liveName !== indexname) await sql`ALTER INDEX ${sql.id(schema, indexname)} RENAME TO ${sql.id(liveName)}`.execute(trx);
   }
 }
