@@ -67,8 +67,10 @@ export class PersonalDataCipher {
     const erased: string[] = [];
     for (const [field, value] of Object.entries(opened)) {
       if (!isSealed(value)) continue;
-      if (key) {
-        opened[field] = JSON.parse(open(key, Buffer.from(value.$pii, 'base64'), subjectKeyId(tenant, subject)).toString());
+      // No key: forgotten. A key that cannot open it: sealed under a key forgotten since, the subject has a new one.
+      const plaintext = key && openOrUndefined(key, value.$pii, subjectKeyId(tenant, subject));
+      if (plaintext) {
+        opened[field] = JSON.parse(plaintext.toString());
       } else {
         opened[field] = null;
         erased.push(field);
@@ -109,5 +111,13 @@ export class PersonalDataCipher {
 
   private unwrap(wrapped: Buffer, tenant: string, subject: string): Buffer {
     return open(this.masterKey, wrapped, subjectKeyId(tenant, subject));
+  }
+}
+
+function openOrUndefined(key: Buffer, sealed: string, aad: string): Buffer | undefined {
+  try {
+    return open(key, Buffer.from(sealed, 'base64'), aad);
+  } catch {
+    return undefined;
   }
 }
