@@ -7,6 +7,7 @@ import type { AppendRequest, ExpectedVersion, NewEvent, StoredEvent } from './ev
 import { EventStore } from './event-store';
 import { eventStoreMigrations } from './migrations';
 import type { InlineProjection } from './projections/projection.types';
+import { eventually } from './testing/event-store-fixtures';
 
 const tenant = randomUUID();
 const metadata = { correlationId: randomUUID(), actor: { type: 'system', id: 'test' } } as const;
@@ -110,7 +111,8 @@ describe('EventStore', () => {
       await store.append(request('s-shared-id', 'no_stream', [event()]));
       await store.append(request('s-shared-id', 'no_stream', [event()], { tenant: other }));
       expect((await store.readStream(tenant, 's-shared-id')).every((e) => e.tenant === tenant)).toBe(true);
-      expect(await store.readAll({ tenant: other })).toHaveLength(1);
+      // Global reads wait for every older transaction on the server (other test files' too).
+      expect(await eventually(() => store.readAll({ tenant: other }), (e) => e.length > 0)).toHaveLength(1);
     });
 
     it('rejects malformed requests before touching the database', async () => {
@@ -146,17 +148,23 @@ describe('EventStore', () => {
   });
 
   describe('reading all events in commit order', () => {
+    /** After every event committed so far (read directly: global reads may be held back by other tests' transactions). */
+    const head = async () => {
+      const { rows } = await sql<{ tx: string; pos: string }>`SELECT transaction_id::text AS tx, global_position AS pos
+        FROM event_store.events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`.execute(t.database.db);
+      return { transactionId: BigInt(rows[0].tx), position: BigInt(rows[0].pos) };
+    };
+
     it('filters by stream type', async () => {
       await store.append(request('order-1', 'no_stream', [event('Ordered')], { streamType: 'order' }));
-      const orders = await store.readAll({ streamTypes: ['order'] });
+      const orders = await eventually(() => store.readAll({ streamTypes: ['order'] }), (e) => e.length > 0);
       expect(orders.map((e) => e.streamId)).toEqual(['order-1']);
     });
 
     it('does not pass an event whose transaction commits late, and delivers it once it commits', async () => {
       const late = new Client({ connectionString: t.url });
       await late.connect();
-      const head = (await store.readAll({ limit: 100_000 })).at(-1)!;
-      const after = { transactionId: head.transactionId, position: head.position };
+      const after = await head();
       try {
         await late.query('BEGIN');
         await late.query(`SELECT * FROM event_store.append_events($1, 'late', 'thing', 'any', -1, $2, $3)`, [
@@ -167,27 +175,28 @@ describe('EventStore', () => {
         await store.append(request('early', 'any', [event('Early')])); // higher position, commits first
         expect(await store.readAll({ after })).toEqual([]); // a position-only reader would take Early and skip Late
         await late.query('COMMIT');
-        expect((await store.readAll({ after })).map((e) => e.type)).toEqual(['Late', 'Early']);
+        const delivered = await eventually(() => store.readAll({ after }), (e) => e.length >= 2);
+        expect(delivered.map((e) => e.type)).toEqual(['Late', 'Early']);
       } finally {
         await late.end();
       }
     });
 
     it('gives a reader every event exactly once while many writers commit out of order', async () => {
-      const start = (await store.readAll({ limit: 100_000 })).at(-1)!;
+      const start = await head();
       const writers = 12;
       const perWriter = 15;
       const seen: StoredEvent[] = [];
-      let writing = true;
+      const deadline = Date.now() + 20_000;
       const reader = (async () => {
         let after = { transactionId: start.transactionId, position: start.position };
-        for (;;) {
+        while (seen.length < writers * perWriter && Date.now() < deadline) {
           const batch = await store.readAll({ after, streamTypes: ['race'], limit: 7 });
           seen.push(...batch);
           if (batch.length > 0) after = { transactionId: batch.at(-1)!.transactionId, position: batch.at(-1)!.position };
-          else if (!writing) return;
           else await new Promise((r) => setTimeout(r, 2));
         }
+        seen.push(...(await store.readAll({ after, streamTypes: ['race'] }))); // nothing more may come
       })();
       await Promise.all(
         Array.from({ length: writers }, async (_, w) => {
@@ -208,7 +217,6 @@ describe('EventStore', () => {
           await client.end();
         }),
       );
-      writing = false;
       await reader;
       expect(seen).toHaveLength(writers * perWriter);
       expect(new Set(seen.map((e) => e.id)).size).toBe(writers * perWriter);
