@@ -165,13 +165,15 @@ export class EventStore {
   async readAllRows(options: ReadAllOptions = {}, db: Kysely<any> = this.db): Promise<EventRow[]> {
     const after = options.after ?? START;
     const types = options.streamTypes && options.streamTypes.length > 0 ? options.streamTypes : undefined;
+    // ORDER BY is qualified: a bare `transaction_id` there names the `::text` output column, which
+    // sorts as text ('10' < '9') and rules out the (transaction_id, global_position) indexes.
     const { rows } = await sql<EventRow>`
       SELECT ${sql.raw(EVENT_COLUMNS)} FROM event_store.events
       WHERE (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.position.toString()}::bigint)
         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         ${types ? sql`AND stream_type = ANY(${types}::text[])` : sql``}
         ${options.tenant ? sql`AND tenant_id = ${options.tenant}::uuid` : sql``}
-      ORDER BY transaction_id, global_position
+      ORDER BY events.transaction_id, events.global_position
       LIMIT ${options.limit ?? 1000}`.execute(db);
     return rows;
   }
