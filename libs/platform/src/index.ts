@@ -18,3 +18,11 @@ export {
   type DefaultOrganization,
   type FirstStartLogger,
 } from './auth/default-organization';
+export { ApiKeyGuard } from './auth/api-key.guard';
+export { Tenant } from './auth/tenant.decorator';
+export * from './http/problem';
+export { toProblem, type ProblemResponse } from './http/problem-mapping';
+export { ProblemDetailsFilter } from './http/problem-details.filter';
+export { createValidationPipe, flattenValidationErrors, type FieldError } from './http/validation';
+export { MAX_BODY_BYTES } from './http/json-body';
+export { configurePlatformHttp } from './http/configure-http';
