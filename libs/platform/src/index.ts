@@ -26,3 +26,6 @@ export { ProblemDetailsFilter } from './http/problem-details.filter';
 export { createValidationPipe, flattenValidationErrors, type FieldError } from './http/validation';
 export { MAX_BODY_BYTES } from './http/json-body';
 export { configurePlatformHttp } from './http/configure-http';
+export { HealthController, type HealthReport } from './health/health.controller';
+export { checkDatabase, type DatabaseHealth } from './health/database-health';
+export { PlatformModule, APP_CONFIG, type PlatformModuleOptions } from './platform.module';
