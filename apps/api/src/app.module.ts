@@ -1,0 +1,28 @@
+import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
+import { type AppConfig, type Database, PlatformModule } from '@cm/platform';
+
+/** Anything Nest accepts in `imports`. */
+export type ContextModule = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+/** The bounded contexts the API serves. Add a context's module here. */
+export const API_CONTEXTS: readonly ContextModule[] = [];
+
+export interface AppModuleOptions {
+  readonly database: Database;
+  readonly config: AppConfig;
+  /** Bounded-context modules, each bringing its own controllers under `/v1`. */
+  readonly contexts: readonly ContextModule[];
+  /** Runs after the HTTP server stopped (see {@link PlatformModule}). */
+  readonly onShutdown?: () => Promise<void>;
+}
+
+/** The REST app: the platform plus the context modules it composes. */
+@Module({})
+export class AppModule {
+  static register({ database, config, contexts, onShutdown }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot({ database, config, onShutdown }), ...contexts],
+    };
+  }
+}
