@@ -1,5 +1,6 @@
 import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
-import { type AppConfig, type Database, PlatformModule } from '@cm/platform';
+import { EventStoreModule, type EventStoreModuleOptions } from '@cm/event-store';
+import { type AppConfig, type Database, PlatformModule, resolveMasterKey } from '@cm/platform';
 
 /** Anything Nest accepts in `imports`. */
 export type ContextModule = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
@@ -14,15 +15,21 @@ export interface AppModuleOptions {
   readonly contexts: readonly ContextModule[];
   /** Runs after the HTTP server stopped (see {@link PlatformModule}). */
   readonly onShutdown?: () => Promise<void>;
+  /** Projections and subscriptions the contexts contribute; the API runs them. */
+  readonly eventStore?: Omit<EventStoreModuleOptions, 'database' | 'masterKey'>;
 }
 
 /** The REST app: the platform plus the context modules it composes. */
 @Module({})
 export class AppModule {
-  static register({ database, config, contexts, onShutdown }: AppModuleOptions): DynamicModule {
+  static register({ database, config, contexts, onShutdown, eventStore }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ database, config, onShutdown }), ...contexts],
+      imports: [
+        PlatformModule.forRoot({ database, config, onShutdown }),
+        EventStoreModule.forRoot({ runSubscriptions: true, ...eventStore, database, masterKey: resolveMasterKey(config).key }),
+        ...contexts,
+      ],
     };
   }
 }

@@ -14,7 +14,7 @@ import {
   startEmbeddedPostgres,
 } from '@cm/platform';
 import { eventStoreMigrations } from '@cm/event-store';
-import { API_CONTEXTS, AppModule, type ContextModule } from './app.module';
+import { API_CONTEXTS, AppModule, type AppModuleOptions, type ContextModule } from './app.module';
 import { setUpOpenApi } from './openapi';
 
 export interface CreateAppOptions {
@@ -26,6 +26,8 @@ export interface CreateAppOptions {
   readonly logger?: LoggerService | false;
   /** Runs after the HTTP server stopped. */
   readonly onShutdown?: () => Promise<void>;
+  /** Extra projections and subscriptions (tests add consumers this way). */
+  readonly eventStore?: AppModuleOptions['eventStore'];
 }
 
 /**
@@ -40,6 +42,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
       config,
       contexts: [...API_CONTEXTS, ...(options.extraModules ?? [])],
       onShutdown: options.onShutdown,
+      eventStore: options.eventStore,
     }),
     // The platform installs its own JSON parser, after the API key check (configurePlatformHttp).
     { bodyParser: false, logger: options.logger ?? createLogger(config), abortOnError: false },

@@ -1,4 +1,4 @@
-import { type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Database } from '@cm/platform';
 import { auditLogProjection } from '../audit/audit-log.projection';
 import { EventStore } from '../event-store';
@@ -30,7 +30,7 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 const OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 
 @Injectable()
-class SubscriptionLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class SubscriptionLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly manager: SubscriptionManager,
     @Inject(OPTIONS) private readonly options: EventStoreModuleOptions,
@@ -40,7 +40,8 @@ class SubscriptionLifecycle implements OnApplicationBootstrap, OnApplicationShut
     if (this.options.runSubscriptions) await this.manager.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's shutdown hook: consumers stop while the database is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.manager.stop();
   }
 }
