@@ -43,6 +43,12 @@ export interface ReadAllOptions {
   readonly streamTypes?: readonly string[];
   readonly tenant?: string;
   readonly limit?: number;
+  /**
+   * `settled` (default): only events no running transaction can precede, the
+   * safe order for checkpoints. `visible`: every committed event, for a reader
+   * that holds the locks every writer of its streams needs (a rebuild's swap).
+   */
+  readonly horizon?: 'settled' | 'visible';
 }
 
 export interface Fold<S> {
@@ -92,16 +98,18 @@ export class EventStore {
         .execute(db)
         .then((r) => r.rows[0]);
 
+    const forget = request.forgetSubjects ?? [];
     let row: AppendRow;
     try {
       row =
-        projections.length === 0
+        projections.length === 0 && forget.length === 0
           ? await call(this.db)
           : await this.db.transaction().execute(async (trx) => {
               const appended = await call(trx);
               if (!appended.duplicate) {
                 const events = storedFromAppend(request, appended);
                 for (const projection of projections) await projection.apply(trx, events);
+                for (const subject of forget) await this.cipher.forget(request.tenant, subject, trx);
               }
               return appended;
             });
@@ -170,7 +178,7 @@ export class EventStore {
     const { rows } = await sql<EventRow>`
       SELECT ${sql.raw(EVENT_COLUMNS)} FROM event_store.events
       WHERE (transaction_id, global_position) > (${after.transactionId.toString()}::xid8, ${after.position.toString()}::bigint)
-        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ${options.horizon === 'visible' ? sql`` : sql`AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`}
         ${types ? sql`AND stream_type = ANY(${types}::text[])` : sql``}
         ${options.tenant ? sql`AND tenant_id = ${options.tenant}::uuid` : sql``}
       ORDER BY events.transaction_id, events.global_position

@@ -47,6 +47,8 @@ export interface AppendRequest {
   readonly expectedVersion: ExpectedVersion;
   readonly events: readonly NewEvent[];
   readonly metadata: EventMetadata;
+  /** Data subjects to forget in the same transaction (their keys are deleted at commit). */
+  readonly forgetSubjects?: readonly string[];
 }
 
 export interface AppendResult {

@@ -80,9 +80,9 @@ export class PersonalDataCipher {
   }
 
   /** Forgets a data subject: its key is deleted; returns whether one existed. */
-  async forget(tenant: string, subject: string): Promise<boolean> {
+  async forget(tenant: string, subject: string, db: Kysely<any> = this.db): Promise<boolean> {
     this.sealKeys.delete(subjectKeyId(tenant, subject));
-    const result = await sql`DELETE FROM event_store.subject_keys WHERE tenant_id = ${tenant} AND subject_id = ${subject}`.execute(this.db);
+    const result = await sql`DELETE FROM event_store.subject_keys WHERE tenant_id = ${tenant} AND subject_id = ${subject}`.execute(db);
     return Number(result.numAffectedRows ?? 0) > 0;
   }
 

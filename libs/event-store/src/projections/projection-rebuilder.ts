@@ -59,19 +59,30 @@ export class ProjectionRebuilder {
     await this.store.db.transaction().execute(async (trx) => {
       const live = [...projection.tables].sort();
       await sql`LOCK TABLE ${sql.join(live.map(ident))} IN ACCESS EXCLUSIVE MODE`.execute(trx);
-      for (let applied = await this.applyBatch(trx, projection, shadow, checkpoint); applied; applied = await this.applyBatch(trx, projection, shadow, checkpoint)) {
+      // Inline projections: every writer of these streams now waits on our lock, so all that
+      // committed is final; an append still open applies itself to the new tables after the swap.
+      const horizon = projection.inline ? 'visible' : 'settled';
+      for (;;) {
+        const applied = await this.applyBatch(trx, projection, shadow, checkpoint, horizon);
+        if (!applied) break;
         checkpoint = applied.checkpoint;
         done += applied.count;
       }
-      await this.checkpoints.set(trx, projection.name, checkpoint);
+      if (!projection.inline) await this.checkpoints.set(trx, projection.name, checkpoint);
       for (const table of live) await swap(trx, table);
     });
     onProgress({ done, total: done });
     return { done, total: done };
   }
 
-  private async applyBatch(trx: Kysely<any>, projection: Projection, tables: ProjectionTables, after: Checkpoint) {
-    const rows = await this.store.readAllRows({ after, streamTypes: projection.streamTypes, limit: this.batchSize }, trx);
+  private async applyBatch(
+    trx: Kysely<any>,
+    projection: Projection,
+    tables: ProjectionTables,
+    after: Checkpoint,
+    horizon: 'settled' | 'visible' = 'settled',
+  ) {
+    const rows = await this.store.readAllRows({ after, streamTypes: projection.streamTypes, limit: this.batchSize, horizon }, trx);
     if (rows.length === 0) return undefined;
     const events = await this.store.decode(rows);
     await projection.apply(trx, events, tables);

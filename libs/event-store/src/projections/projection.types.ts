@@ -32,5 +32,10 @@ export interface Projection {
   readonly streamTypes?: readonly string[];
   /** Schema-qualified tables it owns (rebuilt into shadow copies, then swapped). */
   readonly tables: readonly string[];
+  /**
+   * Kept inline by the appends (also registered as an InlineProjection), not by
+   * a subscription: a rebuild then has no checkpoint to hand over.
+   */
+  readonly inline?: boolean;
   apply(trx: Kysely<any>, events: readonly StoredEvent[], tables: ProjectionTables): Promise<void>;
 }
