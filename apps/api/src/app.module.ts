@@ -5,9 +5,6 @@ import { type AppConfig, type Database, PlatformModule, resolveMasterKey } from 
 /** Anything Nest accepts in `imports`. */
 export type ContextModule = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
-/** The bounded contexts the API serves. Add a context's module here. */
-export const API_CONTEXTS: readonly ContextModule[] = [];
-
 export interface AppModuleOptions {
   readonly database: Database;
   readonly config: AppConfig;

@@ -10,11 +10,10 @@ import {
   ensureDefaultOrganization,
   loadConfig,
   migrateToLatest,
-  platformMigrations,
   startEmbeddedPostgres,
 } from '@cm/platform';
-import { eventStoreMigrations } from '@cm/event-store';
-import { API_CONTEXTS, AppModule, type AppModuleOptions, type ContextModule } from './app.module';
+import { AppModule, type AppModuleOptions, type ContextModule } from './app.module';
+import { API_CONTEXTS, API_EVENT_STORE, API_MIGRATIONS } from './contexts';
 import { setUpOpenApi } from './openapi';
 
 export interface CreateAppOptions {
@@ -42,7 +41,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
       config,
       contexts: [...API_CONTEXTS, ...(options.extraModules ?? [])],
       onShutdown: options.onShutdown,
-      eventStore: options.eventStore,
+      eventStore: mergeEventStore(API_EVENT_STORE, options.eventStore),
     }),
     // The platform installs its own JSON parser, after the API key check (configurePlatformHttp).
     { bodyParser: false, logger: options.logger ?? createLogger(config), abortOnError: false },
@@ -52,6 +51,20 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   setUpOpenApi(app);
   await app.init();
   return app;
+}
+
+/** The contexts' contributions plus the caller's (tests add consumers). */
+function mergeEventStore(
+  base: NonNullable<AppModuleOptions['eventStore']>,
+  extra: AppModuleOptions['eventStore'] = {},
+): NonNullable<AppModuleOptions['eventStore']> {
+  return {
+    ...base,
+    ...extra,
+    inlineProjections: [...(base.inlineProjections ?? []), ...(extra.inlineProjections ?? [])],
+    projections: [...(base.projections ?? []), ...(extra.projections ?? [])],
+    subscriptions: [...(base.subscriptions ?? []), ...(extra.subscriptions ?? [])],
+  };
 }
 
 /** The levels from `error` up to the configured one. */
@@ -91,7 +104,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<N
   };
 
   try {
-    const applied = await migrateToLatest(database.db, [platformMigrations, eventStoreMigrations]);
+    const applied = await migrateToLatest(database.db, API_MIGRATIONS);
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
     const first = await ensureDefaultOrganization(database, config.dataDir, {
       log,

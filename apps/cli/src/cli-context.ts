@@ -20,6 +20,7 @@ import {
   projectionSubscription,
   SubscriptionManager,
 } from '@cm/event-store';
+import { customerMigrations } from '@cm/customer';
 import { cliProjections } from './projections';
 
 /** What a command works with. The event store pieces are built on first use. */
@@ -61,7 +62,7 @@ export async function withCliContext(options: CliOptions, work: (context: CliCon
 
   const database = createDatabase({ url, poolSize: Math.min(config.poolSize, 4), applicationName: 'cli' });
   try {
-    const applied = await migrateToLatest(database.db, [platformMigrations, eventStoreMigrations]);
+    const applied = await migrateToLatest(database.db, [platformMigrations, eventStoreMigrations, customerMigrations]);
     for (const migration of applied) debug(`applied migration ${migration}`);
     await work(buildContext(config, database));
   } finally {
@@ -92,7 +93,7 @@ function buildContext(config: AppConfig, database: Database): CliContext {
     subscriptions: () => {
       if (!manager) {
         manager = new SubscriptionManager(eventStore(), database.pool, database.url);
-        for (const projection of projections.values()) manager.register(projectionSubscription(projection));
+        for (const projection of projections.values()) if (!projection.inline) manager.register(projectionSubscription(projection));
       }
       return manager;
     },

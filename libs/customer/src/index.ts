@@ -58,3 +58,13 @@ export { decideForgetCustomer } from './commands/forget-customer/forget-customer
 export type { RestoreCustomer } from './commands/restore-customer/restore-customer.command';
 export { decideRestoreCustomer } from './commands/restore-customer/restore-customer.decide';
 export { type CustomerCommand, decideCustomer } from './commands/customer.commands';
+
+export { CustomerModule } from './customer.module';
+export { CustomerFacade } from './customer.facade';
+export { customerMigrations } from './migrations';
+export { customerListProjection } from './projections/customer-list.projection';
+export type { CustomerView } from './queries/customer.view';
+export type { CommandMeta } from './application/command-meta';
+export type { CommandOutcome } from './application/customer-command-handler';
+export { newCustomerId } from './application/customer-id';
+export { CustomerConcurrentChangeError, CustomerVersionMismatchError } from './application/application.errors';

@@ -44,6 +44,8 @@ async function list(context: CliContext): Promise<void> {
   for (const s of await context.subscriptions().statuses()) {
     table.push([s.name, s.position.toString(), s.lag, s.status, shorten(s.error)]);
   }
+  // Inline projections are written by the appends themselves: never behind.
+  for (const p of context.projections.values()) if (p.inline) table.push([p.name, '-', 0, 'inline', '']);
   out(table.toString());
 }
 

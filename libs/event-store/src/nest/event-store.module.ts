@@ -25,7 +25,9 @@ export interface EventStoreModuleOptions {
   readonly subscriptionOptions?: Partial<SubscriptionOptions>;
 }
 
-/** Every async projection, by name (the CLI rebuilds them). */
+const isProjection = (p: InlineProjection | Projection): p is Projection => 'tables' in p;
+
+/** Every rebuildable projection, by name. */
 export const PROJECTIONS = Symbol('PROJECTIONS');
 const OPTIONS = Symbol('EVENT_STORE_OPTIONS');
 
@@ -51,12 +53,14 @@ class SubscriptionLifecycle implements OnApplicationBootstrap, BeforeApplication
 export class EventStoreModule {
   static forRoot(options: EventStoreModuleOptions): DynamicModule {
     const projections = [auditLogProjection, ...(options.projections ?? [])];
+    // Inline projections that own tables are rebuildable too.
+    const rebuildable = [...projections, ...(options.inlineProjections ?? []).filter(isProjection)];
     return {
       module: EventStoreModule,
       global: true,
       providers: [
         { provide: OPTIONS, useValue: options },
-        { provide: PROJECTIONS, useValue: new Map(projections.map((p) => [p.name, p])) },
+        { provide: PROJECTIONS, useValue: new Map(rebuildable.map((p) => [p.name, p])) },
         {
           provide: EventStore,
           useFactory: () =>
