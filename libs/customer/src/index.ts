@@ -68,3 +68,27 @@ export type { CommandMeta } from './application/command-meta';
 export type { CommandOutcome } from './application/customer-command-handler';
 export { newCustomerId } from './application/customer-id';
 export { CustomerConcurrentChangeError, CustomerVersionMismatchError } from './application/application.errors';
+
+export type {
+  CustomerArchivedV1,
+  CustomerChangedFieldV1,
+  CustomerChangedV1,
+  CustomerDetailsV1,
+  CustomerForgottenV1,
+  CustomerIntegrationEvent,
+  CustomerIntegrationEventEnvelope,
+  CustomerIntegrationEventType,
+  CustomerNumberChangedV1,
+  CustomerRegisteredV1,
+  CustomerRestoredV1,
+  CustomerSnapshotV1,
+} from './contracts/customer-integration-events';
+export { CUSTOMER_INTEGRATION_EVENT_TYPES } from './contracts/customer-integration-events';
+export {
+  type CustomerHistoryRequest,
+  customerHistoryNeeded,
+  customerStreamKey,
+  toCustomerIntegrationEvent,
+  translateCustomerEvents,
+} from './contracts/customer-event-translator';
+export { type CustomerIntegrationEventHandler, customerEventsSubscription } from './contracts/customer-events.subscription';
