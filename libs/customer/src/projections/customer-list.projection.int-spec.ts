@@ -32,7 +32,7 @@ describe('customer-list projection', () => {
     ).rows;
 
   it('rebuilds without losing writes made during the rebuild, and keeps the uniqueness index', async () => {
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 40; i++) ids.push((await create(i)).customerId);
     const before = await rows();
 
