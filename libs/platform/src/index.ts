@@ -29,3 +29,12 @@ export { configurePlatformHttp } from './http/configure-http';
 export { HealthController, type HealthReport } from './health/health.controller';
 export { checkDatabase, type DatabaseHealth } from './health/database-health';
 export { PlatformModule, APP_CONFIG, type PlatformModuleOptions } from './platform.module';
+export { Idempotent } from './idempotency/idempotent.decorator';
+export {
+  IdempotencyInterceptor,
+  IdempotencyProblemCodes,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+} from './idempotency/idempotency.interceptor';
+export { IdempotencyStore, type ClaimOutcome, type IdempotencyTimings, type StoredResponse } from './idempotency/idempotency.store';
+export { canonicalJson, requestFingerprint } from './idempotency/request-fingerprint';
