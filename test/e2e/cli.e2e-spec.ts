@@ -310,7 +310,7 @@ describe('events, projections', () => {
   it('projections rebuild of an unknown name lists the known ones, exit 1', async () => {
     const result = await cli('projections', 'rebuild', 'nope');
     expect(result.code).toBe(1);
-    expect(lines(result.stderr)).toEqual(['error: Unknown projection "nope". Known projections: audit-log']);
+    expect(lines(result.stderr)).toEqual(['error: Unknown projection "nope". Known projections: audit-log, customer-list']);
   });
 
   it('projections resume restarts a parked projection; an unknown name exits 1', async () => {

@@ -34,37 +34,67 @@ export class CustomerCommandHandler {
   ) {}
 
   async execute(tenant: string, command: CustomerCommand, meta: CommandMeta, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+    return this.executeAll(tenant, [command], meta, options);
+  }
+
+  /**
+   * Several commands on one customer as one change: each is decided on the
+   * state the previous ones leave, and all their events are one append, so
+   * either all take effect or none (e.g. a number change with other details).
+   */
+  async executeAll(
+    tenant: string,
+    commands: readonly CustomerCommand[],
+    meta: CommandMeta,
+    options: ExecuteOptions = {},
+  ): Promise<CommandOutcome> {
+    const customerId = commands[0]?.customerId;
+    if (!customerId || commands.some((c) => c.customerId !== customerId)) throw new Error('executeAll takes commands on one customer');
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(tenant, command, meta, options);
+        return await this.attempt(tenant, customerId, commands, meta, options);
       } catch (error) {
         // Without If-Match a lost race is retried on fresh state; with it, the caller decides.
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (options.ifVersion !== undefined) throw new CustomerVersionMismatchError(command.customerId, options.ifVersion, error.actualVersion);
-        if (attempt === ATTEMPTS) throw new CustomerConcurrentChangeError(command.customerId);
+        if (options.ifVersion !== undefined) throw new CustomerVersionMismatchError(customerId, options.ifVersion, error.actualVersion);
+        if (attempt === ATTEMPTS) throw new CustomerConcurrentChangeError(customerId);
       }
     }
   }
 
-  private async attempt(tenant: string, command: CustomerCommand, meta: CommandMeta, options: ExecuteOptions): Promise<CommandOutcome> {
-    const { state, version } = await this.load(tenant, command);
+  private async attempt(
+    tenant: string,
+    customerId: string,
+    commands: readonly CustomerCommand[],
+    meta: CommandMeta,
+    options: ExecuteOptions,
+  ): Promise<CommandOutcome> {
+    const loaded = await this.load(tenant, customerId);
+    const { version } = loaded;
     if (options.ifVersion !== undefined && options.ifVersion !== version) {
-      throw new CustomerVersionMismatchError(command.customerId, options.ifVersion, version);
+      throw new CustomerVersionMismatchError(customerId, options.ifVersion, version);
     }
-    const events = decideCustomer(command, state, { now: this.clock.now() });
-    if (events.length === 0) return { customerId: command.customerId, version, changed: false, events };
+    const now = this.clock.now();
+    const events: CustomerEvent[] = [];
+    let state = loaded.state;
+    for (const command of commands) {
+      const decided = decideCustomer(command, state, { now });
+      state = decided.reduce(evolve, state);
+      events.push(...decided);
+    }
+    if (events.length === 0) return { customerId, version, changed: false, events };
 
     try {
       const result = await this.store.append({
         tenant,
-        streamId: customerStreamId(command.customerId),
+        streamId: customerStreamId(customerId),
         streamType: CUSTOMER_STREAM_TYPE,
         expectedVersion: version,
-        events: events.map((event) => toNewEvent(command.customerId, event)),
+        events: events.map((event) => toNewEvent(customerId, event)),
         metadata: meta,
-        forgetSubjects: command.type === 'ForgetCustomer' ? [command.customerId] : undefined,
+        forgetSubjects: commands.some((c) => c.type === 'ForgetCustomer') ? [customerId] : undefined,
       });
-      return { customerId: command.customerId, version: result.version, changed: true, events };
+      return { customerId, version: result.version, changed: true, events };
     } catch (error) {
       const pgError = error as { code?: string; constraint?: string };
       if (pgError.code === '23505' && pgError.constraint === 'customers_number_unique') {
@@ -75,8 +105,8 @@ export class CustomerCommandHandler {
   }
 
   /** The customer as its stream tells it: the decider's state. */
-  private async load(tenant: string, command: CustomerCommand): Promise<{ state: CustomerState; version: number }> {
-    return this.store.aggregateStream(tenant, customerStreamId(command.customerId), {
+  private async load(tenant: string, customerId: string): Promise<{ state: CustomerState; version: number }> {
+    return this.store.aggregateStream(tenant, customerStreamId(customerId), {
       initial: initialState,
       evolve: (state, event) => evolve(state, event as unknown as CustomerEvent),
     });

@@ -7,12 +7,10 @@ import { assertValid, changeCommands, stateOfView, type WireFields } from './cus
 /**
  * Applies the fields sent to an existing customer (PATCH, and PUT by number on
  * a customer that exists): checks every command first, so an invalid request
- * writes nothing, then appends them in order. With `ifVersion` (from If-Match)
- * the first command must find the customer at that version and each next one
- * at the version the previous one left. Nothing differing writes nothing.
- *
- * A number change and a details change are two appends: a concurrent writer
- * slipping in between can make the second fail after the first was written.
+ * writes nothing, then appends all their events at once (a number change and
+ * a details change take effect together or not at all). With `ifVersion`
+ * (from If-Match) the customer must be at that version. Nothing differing
+ * writes nothing.
  */
 export async function applyChanges(
   handler: CustomerCommandHandler,
@@ -25,9 +23,5 @@ export async function applyChanges(
   if (customer.status === 'forgotten') throw new CustomerForgottenError(customer.id);
   const { commands, errors } = changeCommands(fields, customer);
   assertValid(commands, stateOfView(customer), errors);
-  let expected = ifVersion;
-  for (const command of commands) {
-    const outcome = await handler.execute(tenant, command, meta, { ifVersion: expected });
-    if (expected !== undefined) expected = outcome.version;
-  }
+  if (commands.length > 0) await handler.executeAll(tenant, commands, meta, { ifVersion });
 }
