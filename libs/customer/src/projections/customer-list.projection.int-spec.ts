@@ -58,7 +58,14 @@ describe('customer-list projection', () => {
     }
     const { rows: indexes } = await sql<{ indexname: string }>`
       SELECT indexname FROM pg_indexes WHERE schemaname = 'customer' AND tablename = 'customers' ORDER BY 1`.execute(t.database.db);
-    expect(indexes.map((i) => i.indexname)).toEqual(['customers_email', 'customers_number_unique', 'customers_pkey', 'customers_search']);
+    expect(indexes.map((i) => i.indexname)).toEqual([
+      'customers_country',
+      'customers_email',
+      'customers_number_unique',
+      'customers_pkey',
+      'customers_search',
+      'customers_status',
+    ]);
     await expect(create(1)).rejects.toBeInstanceOf(CustomerNumberTakenError);
   });
 });
