@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { ListCustomersController } from './list-customers/list-customers.http';
 
 /** The HTTP controllers of the customer queries (one `.http.ts` per query folder). */
-export const QUERY_CONTROLLERS: Type<unknown>[] = [];
+export const QUERY_CONTROLLERS: Type<unknown>[] = [ListCustomersController];
