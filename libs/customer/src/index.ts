@@ -92,3 +92,7 @@ export {
   translateCustomerEvents,
 } from './contracts/customer-event-translator';
 export { type CustomerIntegrationEventHandler, customerEventsSubscription } from './contracts/customer-events.subscription';
+
+export { customerHistory, type CustomerFieldChange, type CustomerHistoryEntry } from './queries/customer-history/customer-history';
+export { CustomerHistoryQuery } from './queries/customer-history/customer-history.query';
+export { locateCustomers, type CustomerLocation } from './queries/customer-history/locate-customer.query';
