@@ -1,6 +1,7 @@
 import { Command, Help } from 'commander';
 import type { WithContext } from './cli-context';
 import { registerApiKeyCommands } from './commands/api-key.command';
+import { registerCustomerCommands } from './commands/customer.command';
 import { registerEventsCommands } from './commands/events.command';
 import { registerOrgCommands } from './commands/org.command';
 import { registerProjectionsCommands } from './commands/projections.command';
@@ -36,5 +37,6 @@ export function createProgram(withContext: WithContext): Command {
   registerProjectionsCommands(program, withContext);
   registerOrgCommands(program, withContext);
   registerApiKeyCommands(program, withContext);
+  registerCustomerCommands(program, withContext);
   return program;
 }
