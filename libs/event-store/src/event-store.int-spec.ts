@@ -106,6 +106,70 @@ describe('EventStore', () => {
       expect((await store.readStream(tenant, 's-partial')).length).toBe(1);
     });
 
+    it('refuses an append whose first event id is new but a later one is stored, at once', async () => {
+      const stored = event();
+      await store.append(request('s-partial-later', 'no_stream', [stored]));
+      await expect(store.append(request('s-partial-later', 'any', [event(), stored]))).rejects.toBeInstanceOf(EventIdConflictError);
+      await expect(store.append(request('s-partial-elsewhere', 'no_stream', [event(), event(), stored]))).rejects.toBeInstanceOf(
+        EventIdConflictError,
+      );
+      expect((await store.readStream(tenant, 's-partial-later')).length).toBe(1);
+      expect(await store.readStream(tenant, 's-partial-elsewhere')).toEqual([]);
+    });
+
+    describe('while another transaction is storing some of the same event ids', () => {
+      let held: Client;
+      beforeEach(async () => {
+        held = new Client({ connectionString: t.url });
+        await held.connect();
+      });
+      afterEach(() => held.end());
+
+      /** Appends in `held`'s open transaction. */
+      const holdAppend = async (streamId: string, events: NewEvent[]) => {
+        await held.query('BEGIN');
+        const { rows } = await held.query(`SELECT * FROM event_store.append_events($1, $2, 'thing', 'any', -1, $3, $4)`, [
+          tenant,
+          streamId,
+          JSON.stringify(events.map(({ id, type, data }) => ({ id, type, data }))),
+          JSON.stringify(metadata),
+        ]);
+        return rows[0] as { stream_version: string; positions: string[] };
+      };
+      /** Until an append of this test's database waits on a lock (the held transaction's rows). */
+      const waitingOnLock = () =>
+        eventually(
+          async () =>
+            (
+              await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(t.database.db)
+            ).rows[0].n,
+          (n) => n > 0,
+          5000,
+          'an append waiting on the held transaction',
+        );
+
+      it('returns the result of the identical append that commits first', async () => {
+        const events = [event(), event()];
+        const first = await holdAppend('s-held-same', events);
+        const retry = store.append(request('s-held-same', 'any', events));
+        await waitingOnLock();
+        await held.query('COMMIT');
+        expect(await retry).toEqual({ version: 2, positions: first.positions.map(BigInt), duplicate: true });
+        expect((await store.readStream(tenant, 's-held-same')).length).toBe(2);
+      });
+
+      it('refuses an append that overlaps one committing first, after one more try', async () => {
+        const shared = event();
+        await holdAppend('s-held-one', [event(), shared]);
+        const overlapping = store.append(request('s-held-other', 'any', [event(), shared]));
+        await waitingOnLock();
+        await held.query('COMMIT');
+        await expect(overlapping).rejects.toBeInstanceOf(EventIdConflictError);
+        expect(await store.readStream(tenant, 's-held-other')).toEqual([]);
+      });
+    });
+
     it('keeps tenants apart: same stream id, separate streams', async () => {
       const other = randomUUID();
       await store.append(request('s-shared-id', 'no_stream', [event()]));
@@ -119,6 +183,9 @@ describe('EventStore', () => {
       await expect(store.append(request('s-bad', 'any', []))).rejects.toThrow(/at least one event/);
       await expect(store.append(request('s-bad', 'any', [{ ...event(), id: 'nope' }]))).rejects.toThrow(/UUID/);
       await expect(store.append(request('s-bad', -1, [event()]))).rejects.toThrow(/expected version/);
+      const twice = event();
+      await expect(store.append(request('s-bad', 'any', [twice, event(), twice]))).rejects.toThrow(/twice/);
+      expect(await store.readStream(tenant, 's-bad')).toEqual([]);
     });
   });
 

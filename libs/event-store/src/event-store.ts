@@ -99,36 +99,38 @@ export class EventStore {
         .then((r) => r.rows[0]);
 
     const forget = request.forgetSubjects ?? [];
+    const run = (): Promise<AppendRow> =>
+      projections.length === 0 && forget.length === 0
+        ? call(this.db)
+        : this.db.transaction().execute(async (trx) => {
+            const appended = await call(trx);
+            if (!appended.duplicate) {
+              const events = storedFromAppend(request, appended);
+              for (const projection of projections) await projection.apply(trx, events);
+              for (const subject of forget) await this.cipher.forget(request.tenant, subject, trx);
+            }
+            return appended;
+          });
     let row: AppendRow;
-    try {
-      row =
-        projections.length === 0 && forget.length === 0
-          ? await call(this.db)
-          : await this.db.transaction().execute(async (trx) => {
-              const appended = await call(trx);
-              if (!appended.duplicate) {
-                const events = storedFromAppend(request, appended);
-                for (const projection of projections) await projection.apply(trx, events);
-                for (const subject of forget) await this.cipher.forget(request.tenant, subject, trx);
-              }
-              return appended;
-            });
-    } catch (error) {
-      const pgError = error as { code?: string; detail?: string; constraint?: string };
-      if (pgError.code === 'ES409') {
-        throw new WrongExpectedVersionError(request.streamId, request.expectedVersion, Number(pgError.detail ?? 0));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        row = await run();
+        break;
+      } catch (error) {
+        const pgError = error as { code?: string; detail?: string; constraint?: string };
+        if (pgError.code === 'ES409') {
+          throw new WrongExpectedVersionError(request.streamId, request.expectedVersion, Number(pgError.detail ?? 0));
+        }
+        if (pgError.code !== '23505' || pgError.constraint !== 'events_event_id') throw error;
+        // Another append with some of these ids committed while this one ran. Once more: the
+        // duplicate check now sees them (a retry of this append returns its result). A second
+        // collision means ids that other appends keep taking: not a clean retry.
+        if (attempt > 1) throw idConflict(request);
       }
-      // A concurrent retry of the same append committed first: the next attempt returns its result.
-      if (pgError.code === '23505' && pgError.constraint === 'events_event_id') return this.append(request);
-      throw error;
     }
 
     const positions = row.positions.map(BigInt);
-    if (row.duplicate && positions.length !== request.events.length) {
-      throw new EventIdConflictError('Some of these event ids are stored already, in another append', {
-        streamId: request.streamId,
-      });
-    }
+    if (row.duplicate && positions.length !== request.events.length) throw idConflict(request);
     if (!row.duplicate) this.notifier?.changed();
     return { version: Number(row.stream_version), positions, duplicate: row.duplicate };
   }
@@ -218,10 +220,17 @@ function encodeExpected(expected: ExpectedVersion): [string, number] {
   return [expected, -1];
 }
 
+const idConflict = (request: AppendRequest) =>
+  new EventIdConflictError('Some of these event ids are stored already, in another append', { streamId: request.streamId });
+
 function assertAppendable(request: AppendRequest): void {
   if (request.events.length === 0) throw new Error('append needs at least one event');
+  const ids = new Set<string>();
   for (const event of request.events) {
     if (!UUID.test(event.id)) throw new Error(`event id must be a UUID, got "${event.id}"`);
+    const id = event.id.toLowerCase();
+    if (ids.has(id)) throw new Error(`event id ${event.id} appears twice in one append`);
+    ids.add(id);
   }
   if (typeof request.expectedVersion === 'number' && (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0)) {
     throw new Error(`expected version must be a whole number >= 0, got ${request.expectedVersion}`);

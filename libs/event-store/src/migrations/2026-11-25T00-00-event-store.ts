@@ -29,7 +29,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       metadata         jsonb       NOT NULL,
       personal_subject text,
       recorded_at      timestamptz NOT NULL DEFAULT now(),
-      CONSTRAINT events_stream_version UNIQUE (tenant_id, stream_id, version),
+      -- The stream id leads: then the only index that starts with tenant_id is events_event_id,
+      -- and no plan, even one made without statistics, can look up an event id by scanning the
+      -- tenant's range of another index.
+      CONSTRAINT events_stream_version UNIQUE (stream_id, tenant_id, version),
       CONSTRAINT events_event_id UNIQUE (tenant_id, event_id)
     )`.execute(db);
   await sql`CREATE INDEX events_global_order ON event_store.events (transaction_id, global_position)`.execute(db);
@@ -67,18 +70,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     LANGUAGE plpgsql AS $fn$
     DECLARE
       n bigint := jsonb_array_length(p_events);
+      v_found bigint;
       v_version bigint;
       v_actual bigint;
       v_positions bigint[];
+      v_transaction_id text;
+      v_recorded_at timestamptz;
     BEGIN
-      IF EXISTS (SELECT 1 FROM event_store.events e
-                 WHERE e.tenant_id = p_tenant AND e.event_id = (p_events->0->>'id')::uuid) THEN
-        RETURN QUERY
-          SELECT max(e.version), array_agg(e.global_position ORDER BY e.global_position), true,
-                 min(e.transaction_id::text), min(e.recorded_at)
-          FROM event_store.events e
-          WHERE e.tenant_id = p_tenant
-            AND e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
+      -- A retry? Every id of the request is looked up (the caller refuses a partial match). One
+      -- probe per id through LATERAL ... LIMIT 1: with a scalar key the planner puts both columns
+      -- of events_event_id in the index condition even on a table without statistics, where
+      -- "event_id = ANY(ids)" can become a filter over the tenant's whole index range in the
+      -- cached generic plan.
+      SELECT count(*), max(d.version), array_agg(d.global_position ORDER BY d.global_position),
+             min(d.transaction_id)::text, min(d.recorded_at)
+        INTO v_found, v_version, v_positions, v_transaction_id, v_recorded_at
+      FROM jsonb_array_elements(p_events) AS x(value)
+      CROSS JOIN LATERAL (
+        SELECT e.version, e.global_position, e.transaction_id, e.recorded_at FROM event_store.events e
+        WHERE e.tenant_id = p_tenant AND e.event_id = (x.value->>'id')::uuid
+        LIMIT 1) d;
+      IF v_found > 0 THEN
+        RETURN QUERY SELECT v_version, v_positions, true, v_transaction_id, v_recorded_at;
         RETURN;
       END IF;
 
