@@ -80,6 +80,7 @@ function buildContext(config: AppConfig, database: Database): CliContext {
   const eventStore = (): EventStore =>
     (store ??= new EventStore({
       db: database.db,
+      pool: database.pool,
       masterKey: resolveMasterKey(config).key,
       notifier: new ChangeNotifier(database.pool),
     }));

@@ -28,7 +28,7 @@ describe('EventStore', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase([eventStoreMigrations]);
-    store = new EventStore({ db: t.database.db, masterKey: randomBytes(32) });
+    store = new EventStore({ db: t.database.db, pool: t.database.pool, masterKey: randomBytes(32) });
   });
   afterAll(() => t.drop());
 
@@ -81,6 +81,25 @@ describe('EventStore', () => {
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(rejected.every((r) => r.reason instanceof WrongExpectedVersionError && r.reason.actualVersion === 2)).toBe(true);
       expect((await store.readStream(tenant, 's-race')).map((e) => e.version)).toEqual([1, 2]);
+    });
+
+    it('lets one of many concurrent writers of a new stream win; the others learn its version', async () => {
+      const results = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => store.append(request('s-new-race', i % 2 === 0 ? 'no_stream' : 0, [event(), event()]))),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejected.every((r) => r.reason instanceof WrongExpectedVersionError && r.reason.actualVersion === 2)).toBe(true);
+      expect((await store.readStream(tenant, 's-new-race')).map((e) => e.version)).toEqual([1, 2]);
+    });
+
+    it('lets every concurrent writer with any or stream_exists through, one version after another', async () => {
+      await store.append(request('s-any-race', 'no_stream', [event()]));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => store.append(request('s-any-race', i % 3 === 0 ? 'stream_exists' : 'any', [event(), event()]))),
+      );
+      expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => 3 + 2 * i));
+      expect((await store.readStream(tenant, 's-any-race')).map((e) => e.version)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     });
 
     it('treats a retry with the same event ids as the same append: same result, nothing written twice', async () => {
@@ -149,6 +168,31 @@ describe('EventStore', () => {
           'an append waiting on the held transaction',
         );
 
+      it('waits for a writer that took the expected version: refused when it commits, written when it rolls back', async () => {
+        await store.append(request('s-held-version', 'no_stream', [event()]));
+        await holdAppend('s-held-version', [event()]);
+        const loser = store.append(request('s-held-version', 1, [event()]));
+        await waitingOnLock();
+        await held.query('COMMIT');
+        await expect(loser).rejects.toMatchObject({ constructor: WrongExpectedVersionError, actualVersion: 2 });
+
+        await holdAppend('s-held-version', [event()]);
+        const winner = store.append(request('s-held-version', 2, [event()]));
+        await waitingOnLock();
+        await held.query('ROLLBACK');
+        expect((await winner).version).toBe(3);
+        expect((await store.readStream(tenant, 's-held-version')).map((e) => e.version)).toEqual([1, 2, 3]);
+      });
+
+      it('returns the result of an identical append with an expected version that commits first', async () => {
+        const events = [event(), event()];
+        const first = await holdAppend('s-held-exact', events);
+        const retry = store.append(request('s-held-exact', 'no_stream', events));
+        await waitingOnLock();
+        await held.query('COMMIT');
+        expect(await retry).toEqual({ version: 2, positions: first.positions.map(BigInt), duplicate: true });
+      });
+
       it('returns the result of the identical append that commits first', async () => {
         const events = [event(), event()];
         const first = await holdAppend('s-held-same', events);
@@ -177,6 +221,16 @@ describe('EventStore', () => {
       expect((await store.readStream(tenant, 's-shared-id')).every((e) => e.tenant === tenant)).toBe(true);
       // Global reads wait for every older transaction on the server (other test files' too).
       expect(await eventually(() => store.readAll({ tenant: other }), (e) => e.length > 0)).toHaveLength(1);
+    });
+
+    it('appends through Kysely when no pool is given, with the same checks', async () => {
+      const viaKysely = new EventStore({ db: t.database.db, masterKey: randomBytes(32) });
+      const req = request('s-kysely', 'no_stream', [event(), event()]);
+      expect(await viaKysely.append(req)).toMatchObject({ version: 2, duplicate: false });
+      expect(await viaKysely.append(req)).toMatchObject({ version: 2, duplicate: true });
+      await expect(viaKysely.append(request('s-kysely', 1, [event()]))).rejects.toMatchObject({ actualVersion: 2 });
+      await expect(viaKysely.append(request('s-kysely', 'no_stream', [event()]))).rejects.toMatchObject({ actualVersion: 2 });
+      expect((await viaKysely.append(request('s-kysely', 'any', [event()]))).version).toBe(3);
     });
 
     it('rejects malformed requests before touching the database', async () => {

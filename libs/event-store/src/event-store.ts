@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import type { Pool } from 'pg';
 import { PersonalDataCipher } from './crypto/personal-data-cipher';
 import { EventIdConflictError, WrongExpectedVersionError } from './errors';
 import {
@@ -19,6 +20,12 @@ import { type Upcaster, Upcasters } from './upcasting/upcasters';
 
 export interface EventStoreOptions {
   readonly db: Kysely<any>;
+  /**
+   * The pool under `db`. When given, an append that is a single statement (no inline
+   * projection, nothing to forget) goes to it directly as a prepared statement, without
+   * Kysely's per-call work.
+   */
+  readonly pool?: Pool;
   /** Wraps the per-subject data keys (32 bytes). */
   readonly masterKey: Buffer;
   readonly notifier?: ChangeNotifier;
@@ -64,18 +71,32 @@ interface AppendRow {
   readonly recorded_at: Date;
 }
 
+/** Named: each pooled connection parses it once. */
+const APPEND = {
+  name: 'event_store.append_events',
+  text: 'SELECT * FROM event_store.append_events($1::uuid, $2, $3, $4, $5::bigint, $6::jsonb, $7::jsonb)',
+} as const;
+
+/**
+ * Tries of an append with `any` or `stream_exists` whose versions other writers keep taking
+ * (each failed try waited for a writer that committed). Other conditions fail at once.
+ */
+const MAX_UNCONDITIONAL_ATTEMPTS = 20;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Append-only event store on PostgreSQL. Knows no bounded context. */
 export class EventStore {
   readonly db: Kysely<any>;
   readonly cipher: PersonalDataCipher;
+  private readonly pool?: Pool;
   private readonly decoder: EventDecoder;
   private readonly notifier?: ChangeNotifier;
   private readonly inline: readonly InlineProjection[];
 
   constructor(options: EventStoreOptions) {
     this.db = options.db;
+    this.pool = options.pool;
     this.cipher = new PersonalDataCipher(options.db, options.masterKey);
     this.decoder = new EventDecoder(this.cipher, new Upcasters(options.upcasters));
     this.notifier = options.notifier;
@@ -90,28 +111,31 @@ export class EventStore {
     assertAppendable(request);
     const payload = JSON.stringify(await Promise.all(request.events.map((event) => this.encode(request.tenant, event))));
     const [condition, expected] = encodeExpected(request.expectedVersion);
+    const values = [request.tenant, request.streamId, request.streamType, condition, expected, payload, JSON.stringify(request.metadata)] as const;
     const projections = this.inline.filter((p) => p.streamTypes.includes(request.streamType));
+    const forget = request.forgetSubjects ?? [];
     const call = (db: Kysely<any>) =>
-      sql<AppendRow>`SELECT * FROM event_store.append_events(
-        ${request.tenant}::uuid, ${request.streamId}, ${request.streamType},
-        ${condition}, ${expected}::bigint, ${payload}::jsonb, ${JSON.stringify(request.metadata)}::jsonb)`
+      sql<AppendRow>`SELECT * FROM event_store.append_events(${values[0]}::uuid, ${values[1]}, ${values[2]},
+        ${values[3]}, ${values[4]}::bigint, ${values[5]}::jsonb, ${values[6]}::jsonb)`
         .execute(db)
         .then((r) => r.rows[0]);
+    const run = (): Promise<AppendRow> => {
+      if (projections.length === 0 && forget.length === 0) {
+        return this.pool ? this.pool.query<AppendRow>({ ...APPEND, values: [...values] }).then((r) => r.rows[0]) : call(this.db);
+      }
+      return this.db.transaction().execute(async (trx) => {
+        const appended = await call(trx);
+        if (!appended.duplicate) {
+          const events = storedFromAppend(request, appended);
+          for (const projection of projections) await projection.apply(trx, events);
+          for (const subject of forget) await this.cipher.forget(request.tenant, subject, trx);
+        }
+        return appended;
+      });
+    };
 
-    const forget = request.forgetSubjects ?? [];
-    const run = (): Promise<AppendRow> =>
-      projections.length === 0 && forget.length === 0
-        ? call(this.db)
-        : this.db.transaction().execute(async (trx) => {
-            const appended = await call(trx);
-            if (!appended.duplicate) {
-              const events = storedFromAppend(request, appended);
-              for (const projection of projections) await projection.apply(trx, events);
-              for (const subject of forget) await this.cipher.forget(request.tenant, subject, trx);
-            }
-            return appended;
-          });
     let row: AppendRow;
+    let idsSettled = false; // re-run once after ids were stored concurrently
     for (let attempt = 1; ; attempt++) {
       try {
         row = await run();
@@ -121,11 +145,26 @@ export class EventStore {
         if (pgError.code === 'ES409') {
           throw new WrongExpectedVersionError(request.streamId, request.expectedVersion, Number(pgError.detail ?? 0));
         }
-        if (pgError.code !== '23505' || pgError.constraint !== 'events_event_id') throw error;
-        // Another append with some of these ids committed while this one ran. Once more: the
-        // duplicate check now sees them (a retry of this append returns its result). A second
-        // collision means ids that other appends keep taking: not a clean retry.
-        if (attempt > 1) throw idConflict(request);
+        if (pgError.code !== '23505') throw error;
+        if (pgError.constraint === 'events_event_id') {
+          // Another append with some of these ids committed while this one ran. Once more: the
+          // duplicate check now sees them (a retry of this append returns its result). A second
+          // collision means ids that other appends keep taking: not a clean retry.
+          if (idsSettled) throw idConflict(request);
+          idsSettled = true;
+          continue;
+        }
+        if (pgError.constraint !== 'events_stream_version') throw error;
+        // Another writer took one of these versions (PostgreSQL waited for it to commit).
+        const unconditional = request.expectedVersion === 'any' || request.expectedVersion === 'stream_exists';
+        if (unconditional && attempt < MAX_UNCONDITIONAL_ATTEMPTS) continue; // the next try starts from its version
+        const conflict = await this.conflictState(request);
+        if (conflict.idsStored && !idsSettled) {
+          // ... an append with (some of) these ids: the re-run returns its result, or refuses a partial overlap.
+          idsSettled = true;
+          continue;
+        }
+        throw new WrongExpectedVersionError(request.streamId, request.expectedVersion, conflict.version);
       }
     }
 
@@ -133,6 +172,18 @@ export class EventStore {
     if (row.duplicate && positions.length !== request.events.length) throw idConflict(request);
     if (!row.duplicate) this.notifier?.changed();
     return { version: Number(row.stream_version), positions, duplicate: row.duplicate };
+  }
+
+  /** After a lost race on a version: the stream's version now, and whether any of the request's ids are stored. */
+  private async conflictState(request: AppendRequest): Promise<{ version: number; idsStored: boolean }> {
+    const { rows } = await sql<{ version: string | null; ids_stored: boolean }>`
+      SELECT (SELECT e.version FROM event_store.events e WHERE e.stream_id = ${request.streamId} AND e.tenant_id = ${request.tenant}::uuid
+              ORDER BY e.version DESC LIMIT 1) AS version,
+             EXISTS (SELECT 1 FROM event_store.events e
+                     WHERE e.tenant_id = ${request.tenant}::uuid AND e.event_id = ANY(${request.events.map((e) => e.id)}::uuid[])) AS ids_stored`.execute(
+      this.db,
+    );
+    return { version: Number(rows[0].version ?? 0), idsStored: rows[0].ids_stored };
   }
 
   /** A stream's events in version order (or reverse), optionally bounded by version or time. */

@@ -1,22 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Streams, events, subscriptions and subject keys. Appends go through one SQL
- * function so that an append is a single round trip (see docs/adr/0002).
+ * Events, subscriptions and subject keys. Appends go through one SQL function
+ * so that an append is a single round trip (see docs/adr/0002).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`
-    CREATE TABLE event_store.streams (
-      tenant_id   uuid   NOT NULL,
-      stream_id   text   NOT NULL,
-      stream_type text   NOT NULL,
-      version     bigint NOT NULL,
-      PRIMARY KEY (tenant_id, stream_id)
-    )`.execute(db);
-
+  // A stream is its events: the primary key (stream, tenant, version) is also the optimistic
+  // concurrency check. global_position is unique by construction (identity, GENERATED ALWAYS);
+  // readers order by (transaction_id, global_position), which events_global_order serves.
   await sql`
     CREATE TABLE event_store.events (
-      global_position  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      global_position  bigint GENERATED ALWAYS AS IDENTITY,
       transaction_id   xid8        NOT NULL DEFAULT pg_current_xact_id(),
       tenant_id        uuid        NOT NULL,
       stream_id        text        NOT NULL,
@@ -32,7 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       -- The stream id leads: then the only index that starts with tenant_id is events_event_id,
       -- and no plan, even one made without statistics, can look up an event id by scanning the
       -- tenant's range of another index.
-      CONSTRAINT events_stream_version UNIQUE (stream_id, tenant_id, version),
+      CONSTRAINT events_stream_version PRIMARY KEY (stream_id, tenant_id, version),
       CONSTRAINT events_event_id UNIQUE (tenant_id, event_id)
     )`.execute(db);
   await sql`CREATE INDEX events_global_order ON event_store.events (transaction_id, global_position)`.execute(db);
@@ -61,7 +55,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
 
   // One round trip per append: idempotency check, optimistic version check, insert.
-  // ES409 = wrong expected version; DETAIL carries the actual version.
+  // ES409 = wrong expected version; DETAIL carries the actual version. A writer that takes a
+  // version first makes the insert fail with a unique violation on events_stream_version (once
+  // that writer commits): the caller maps it. No EXCEPTION block: it would cost a subtransaction.
   await sql`
     CREATE FUNCTION event_store.append_events(
       p_tenant uuid, p_stream_id text, p_stream_type text,
@@ -71,8 +67,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     DECLARE
       n bigint := jsonb_array_length(p_events);
       v_found bigint;
+      v_base bigint := 0;
       v_version bigint;
-      v_actual bigint;
       v_positions bigint[];
       v_transaction_id text;
       v_recorded_at timestamptz;
@@ -95,37 +91,23 @@ export async function up(db: Kysely<any>): Promise<void> {
         RETURN;
       END IF;
 
-      IF p_condition = 'any' THEN
-        INSERT INTO event_store.streams AS s (tenant_id, stream_id, stream_type, version)
-        VALUES (p_tenant, p_stream_id, p_stream_type, n)
-        ON CONFLICT (tenant_id, stream_id) DO UPDATE SET version = s.version + n
-        RETURNING s.version INTO v_version;
-      ELSIF p_condition = 'no_stream' OR (p_condition = 'exact' AND p_expected = 0) THEN
-        INSERT INTO event_store.streams (tenant_id, stream_id, stream_type, version)
-        VALUES (p_tenant, p_stream_id, p_stream_type, n)
-        ON CONFLICT (tenant_id, stream_id) DO NOTHING
-        RETURNING version INTO v_version;
-      ELSIF p_condition = 'stream_exists' THEN
-        UPDATE event_store.streams s SET version = s.version + n
-        WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream_id
-        RETURNING s.version INTO v_version;
-      ELSE
-        UPDATE event_store.streams s SET version = s.version + n
-        WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream_id AND s.version = p_expected
-        RETURNING s.version INTO v_version;
-      END IF;
-
-      IF v_version IS NULL THEN
-        SELECT s.version INTO v_actual FROM event_store.streams s
-        WHERE s.tenant_id = p_tenant AND s.stream_id = p_stream_id;
-        RAISE EXCEPTION 'wrong expected version for stream %', p_stream_id
-          USING ERRCODE = 'ES409', DETAIL = coalesce(v_actual, 0)::text;
+      -- A new stream starts at version 1: the insert itself fails if version 1 exists. Otherwise
+      -- the stream's last version (one backward probe of the primary key) is the base.
+      IF NOT (p_condition = 'no_stream' OR (p_condition = 'exact' AND p_expected = 0)) THEN
+        SELECT e.version INTO v_base FROM event_store.events e
+        WHERE e.stream_id = p_stream_id AND e.tenant_id = p_tenant
+        ORDER BY e.version DESC LIMIT 1;
+        v_base := coalesce(v_base, 0);
+        IF (p_condition = 'exact' AND v_base <> p_expected) OR (p_condition = 'stream_exists' AND v_base = 0) THEN
+          RAISE EXCEPTION 'wrong expected version for stream %', p_stream_id
+            USING ERRCODE = 'ES409', DETAIL = v_base::text;
+        END IF;
       END IF;
 
       WITH inserted AS (
         INSERT INTO event_store.events
           (tenant_id, stream_id, stream_type, version, event_id, type, schema_version, data, metadata, personal_subject)
-        SELECT p_tenant, p_stream_id, p_stream_type, v_version - n + e.ord,
+        SELECT p_tenant, p_stream_id, p_stream_type, v_base + e.ord,
                (e.value->>'id')::uuid, e.value->>'type',
                coalesce((e.value->>'schemaVersion')::integer, 1),
                e.value->'data', p_metadata, e.value->>'subject'
@@ -135,14 +117,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       SELECT array_agg(global_position ORDER BY global_position) INTO v_positions FROM inserted;
 
-      RETURN QUERY SELECT v_version, v_positions, false, pg_current_xact_id()::text, now();
+      RETURN QUERY SELECT v_base + n, v_positions, false, pg_current_xact_id()::text, now();
     END
     $fn$`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP FUNCTION event_store.append_events`.execute(db);
-  for (const table of ['subject_keys', 'subscriptions', 'events', 'streams']) {
+  for (const table of ['subject_keys', 'subscriptions', 'events']) {
     await sql`DROP TABLE ${sql.table(`event_store.${table}`)}`.execute(db);
   }
 }

@@ -66,6 +66,7 @@ export class EventStoreModule {
           useFactory: () =>
             new EventStore({
               db: options.database.db,
+              pool: options.database.pool,
               masterKey: options.masterKey,
               notifier: new ChangeNotifier(options.database.pool),
               upcasters: options.upcasters,
