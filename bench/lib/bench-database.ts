@@ -15,9 +15,10 @@ export interface BenchDatabase {
 
 /**
  * DATABASE_URL's server if set, else an embedded PostgreSQL in a temporary
- * directory. Either way a fresh `bench_<random>` database, dropped by `dispose`.
+ * directory. Either way a fresh `<prefix>_<random>` database (`bench_<random>`
+ * by default), dropped by `dispose`.
  */
-export async function createBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
+export async function createBenchDatabase(log: (line: string) => void, options: { prefix?: string } = {}): Promise<BenchDatabase> {
   let adminUrl = process.env.DATABASE_URL;
   let source: BenchDatabase['source'] = 'DATABASE_URL';
   let stopServer = async (): Promise<void> => undefined;
@@ -38,7 +39,7 @@ export async function createBenchDatabase(log: (line: string) => void): Promise<
     }
   }
 
-  const name = `bench_${randomBytes(6).toString('hex')}`;
+  const name = `${options.prefix ?? 'bench'}_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   let serverVersion: string;
   try {
