@@ -111,7 +111,8 @@ export class EventStore {
     assertAppendable(request);
     const payload = JSON.stringify(await Promise.all(request.events.map((event) => this.encode(request.tenant, event))));
     const [condition, expected] = encodeExpected(request.expectedVersion);
-    const values = [request.tenant, request.streamId, request.streamType, condition, expected, payload, JSON.stringify(request.metadata)] as const;
+    const metadata = JSON.stringify(request.metadata);
+    const values = [request.tenant, request.streamId, request.streamType, condition, expected, payload, metadata] as const;
     const projections = this.inline.filter((p) => p.streamTypes.includes(request.streamType));
     const forget = request.forgetSubjects ?? [];
     const call = (db: Kysely<any>) =>
@@ -176,13 +177,13 @@ export class EventStore {
 
   /** After a lost race on a version: the stream's version now, and whether any of the request's ids are stored. */
   private async conflictState(request: AppendRequest): Promise<{ version: number; idsStored: boolean }> {
+    const ids = request.events.map((e) => e.id);
     const { rows } = await sql<{ version: string | null; ids_stored: boolean }>`
-      SELECT (SELECT e.version FROM event_store.events e WHERE e.stream_id = ${request.streamId} AND e.tenant_id = ${request.tenant}::uuid
+      SELECT (SELECT e.version FROM event_store.events e
+              WHERE e.stream_id = ${request.streamId} AND e.tenant_id = ${request.tenant}::uuid
               ORDER BY e.version DESC LIMIT 1) AS version,
              EXISTS (SELECT 1 FROM event_store.events e
-                     WHERE e.tenant_id = ${request.tenant}::uuid AND e.event_id = ANY(${request.events.map((e) => e.id)}::uuid[])) AS ids_stored`.execute(
-      this.db,
-    );
+                     WHERE e.tenant_id = ${request.tenant}::uuid AND e.event_id = ANY(${ids}::uuid[])) AS ids_stored`.execute(this.db);
     return { version: Number(rows[0].version ?? 0), idsStored: rows[0].ids_stored };
   }
 
