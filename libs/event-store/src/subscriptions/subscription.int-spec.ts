@@ -8,6 +8,7 @@ import { EventStore } from '../event-store';
 import { eventStoreMigrations } from '../migrations';
 import { appendRequest, eventually, FAST_SUBSCRIPTIONS, newEvent, newTenant, sleep, testMetadata } from '../testing/event-store-fixtures';
 import { ChangeNotifier } from './change-notifier';
+import { CheckpointStore } from './checkpoint-store';
 import type { SubscriptionHandler, SubscriptionOptions } from './subscription-handler';
 import { SubscriptionManager, type SubscriptionStatus } from './subscription-manager';
 
@@ -340,5 +341,127 @@ describe('durable subscriptions', () => {
     await m.start();
     await eventually(() => statusOf(m, 'lagger'), (s) => s.lag === 0, 3000, 'caught up');
     expect(await handled('lagger')).toHaveLength(8);
+  });
+
+  describe('reading ahead', () => {
+    /** A store whose global reads are logged: where each starts, and when. */
+    const spiedStore = () => {
+      const spied = new EventStore({ db, masterKey });
+      const reads: Array<{ after: bigint; at: number }> = [];
+      const readAllRows = spied.readAllRows.bind(spied);
+      spied.readAllRows = (options = {}, via) => {
+        reads.push({ after: options.after?.position ?? 0n, at: Date.now() });
+        return readAllRows(options, via);
+      };
+      return { spied, reads };
+    };
+    const managerVia = (via: EventStore, handler: SubscriptionHandler, options: Partial<SubscriptionOptions>) => {
+      const created = new SubscriptionManager(via, t.database.pool, t.url, { ...FAST_SUBSCRIPTIONS, ...options }).register(handler);
+      managers.push(created);
+      return created;
+    };
+    const appendBatches = async (streamType: string, count: number) => {
+      for (let i = 0; i < count; i++) await append(`${streamType}-${i % 2}`, streamType, 5);
+      return readAllOf(streamType, count * 5);
+    };
+
+    it('reads the next batch while a batch commits, loads the row now and then, delivers every event once, in order', async () => {
+      const type = 'ahead';
+      const all = await appendBatches(type, 6);
+      const { spied, reads } = spiedStore();
+      const handledUntil = new Map<bigint, number>(); // last position of a batch -> when its handler ended
+      const loads = jest.spyOn(CheckpointStore.prototype, 'load');
+      try {
+        await managerVia(
+          spied,
+          {
+            name: 'ahead',
+            streamTypes: [type],
+            async handle(trx, events) {
+              await sleep(40);
+              for (const event of events) await record(trx, 'ahead', 'main', event);
+              handledUntil.set(events[events.length - 1].position, Date.now());
+            },
+          },
+          { batchSize: 5, pollIntervalMs: 10_000 },
+        ).start();
+        await eventually(() => handled('ahead'), (rows) => rows.length >= all.length);
+        await sleep(150);
+        expect(ids(await handled('ahead'))).toEqual(all.map((e) => e.id));
+        // The read after each batch started before that batch's handler was done.
+        for (const batch of [0, 1, 2, 3, 4]) {
+          const last = all[batch * 5 + 4].position;
+          const read = reads.find((r) => r.after === last);
+          expect(read?.at).toBeLessThan(handledUntil.get(last)!);
+        }
+        // At start and when the listener connects (a wake), not once per batch.
+        expect(loads.mock.calls.filter(([name]) => name === 'ahead').length).toBeLessThanOrEqual(3);
+      } finally {
+        loads.mockRestore();
+      }
+    });
+
+    it('does not commit a batch read ahead of a checkpoint someone else moved, and goes on from the moved one', async () => {
+      const type = 'moved';
+      const all = await appendBatches(type, 6);
+      const { spied, reads } = spiedStore();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let held = false;
+      await managerVia(
+        spied,
+        {
+          name: 'moved',
+          streamTypes: [type],
+          async handle(trx, events) {
+            if (events[0].id === all[10].id) {
+              held = true;
+              await gate;
+            }
+            for (const event of events) await record(trx, 'moved', 'main', event);
+          },
+        },
+        { batchSize: 5, pollIntervalMs: 10_000 },
+      ).start();
+      try {
+        await eventually(
+          async () => held && reads.some((r) => r.after === all[14].position),
+          Boolean,
+          5000,
+          'the third batch in its handler, the fourth read ahead',
+        );
+        // Someone else (a rebuild's swap, an operator) moves the checkpoint to the 20th event.
+        await sql`UPDATE event_store.subscriptions
+          SET last_transaction_id = ${all[19].transactionId.toString()}::xid8, last_position = ${all[19].position.toString()}
+          WHERE name = 'moved'`.execute(db);
+      } finally {
+        release();
+      }
+      await eventually(() => handled('moved'), (rows) => rows.length >= 20);
+      await sleep(200);
+      expect(ids(await handled('moved'))).toEqual([...all.slice(0, 10), ...all.slice(20)].map((e) => e.id));
+    });
+
+    it('drops the batch read ahead when a batch fails, and still delivers every event once, in order', async () => {
+      const type = 'ahead-fail';
+      const all = await appendBatches(type, 6);
+      let failures = 0;
+      await managerVia(
+        store,
+        {
+          name: 'ahead-fail',
+          streamTypes: [type],
+          async handle(trx, events) {
+            if (events.length > 1 && events[0].id === all[5].id && failures++ === 0) throw new Error('not this time');
+            for (const event of events) await record(trx, 'ahead-fail', 'main', event);
+          },
+        },
+        { batchSize: 5 },
+      ).start();
+      await eventually(() => handled('ahead-fail'), (rows) => rows.length >= all.length);
+      await sleep(200);
+      expect(failures).toBe(1);
+      expect(ids(await handled('ahead-fail'))).toEqual(all.map((e) => e.id));
+    });
   });
 });

@@ -22,6 +22,8 @@ export class Subscription {
   private lease?: Client;
   private leaseLost = false;
   private stopping = false;
+  /** Woken since the subscription row was last read: read it again (a resume, a reset). */
+  private reload = false;
   private wakeUp?: () => void;
   private loop?: Promise<void>;
 
@@ -43,8 +45,9 @@ export class Subscription {
     this.loop ??= this.run();
   }
 
-  /** New events may be there: stop waiting. */
+  /** New events may be there, or the subscription row changed: stop waiting. */
   wake(): void {
+    this.reload = true;
     this.wakeUp?.();
   }
 
@@ -99,28 +102,70 @@ export class Subscription {
     await lease?.end().catch(() => undefined); // closing the session releases the lock
   }
 
+  /**
+   * Reads batch n+1 while batch n commits. The subscription row (checkpoint, status) is read at
+   * start, after a wake, at most once per poll interval otherwise, and after any batch that did
+   * not commit whole; in between, the checkpoint is the one this consumer's last commit wrote.
+   * A commit still advances it only from the checkpoint it was read after, so a batch read ahead
+   * from a checkpoint that someone else moved (a rebuild swap, another consumer) never commits.
+   */
   private async consume(): Promise<void> {
     await this.checkpoints.ensure(this.name);
-    while (!this.stopping && !this.leaseLost) {
-      const row = await this.checkpoints.load(this.name);
-      if (!row) throw new Error('subscription row vanished');
-      if (row.status === 'failed') {
-        this.state = 'failed';
-        await this.pause(this.options.pollIntervalMs);
-        continue;
+    let checkpoint: Checkpoint | undefined;
+    let loadedAt = 0;
+    /** The batch after `checkpoint`, read while the previous batch committed; undefined if empty or failed. */
+    let ahead: Promise<StoredEvent[] | undefined> | undefined;
+    try {
+      while (!this.stopping && !this.leaseLost) {
+        if (checkpoint === undefined || this.reload || Date.now() - loadedAt >= this.options.pollIntervalMs) {
+          this.reload = false;
+          const row = await this.checkpoints.load(this.name);
+          if (!row) throw new Error('subscription row vanished');
+          loadedAt = Date.now();
+          if (row.status === 'failed') {
+            checkpoint = undefined;
+            ahead = await drop(ahead);
+            this.state = 'failed';
+            await this.pause(this.options.pollIntervalMs);
+            continue;
+          }
+          if (checkpoint === undefined || !sameCheckpoint(checkpoint, row.checkpoint)) ahead = await drop(ahead);
+          checkpoint = row.checkpoint;
+        }
+        this.state = 'active';
+        const from: Checkpoint = checkpoint;
+        const events = (await ahead) ?? (await this.read(from));
+        ahead = undefined;
+        if (events.length === 0) {
+          await this.pause(await this.idleWait(from));
+          continue;
+        }
+        const to = checkpointOf(events[events.length - 1]);
+        // A full batch: more may follow. Read them now, from where this batch ends.
+        if (events.length >= this.options.batchSize) ahead = this.readAhead(to);
+        if (await this.process(from, events)) {
+          checkpoint = to;
+        } else {
+          checkpoint = undefined; // reload: the stored checkpoint says where to go on
+          ahead = await drop(ahead);
+        }
       }
-      this.state = 'active';
-      const rows = await this.store.readAllRows({
-        after: row.checkpoint,
-        streamTypes: this.handler.streamTypes,
-        limit: this.options.batchSize,
-      });
-      if (rows.length === 0) {
-        await this.pause(await this.idleWait(row.checkpoint));
-        continue;
-      }
-      await this.process(row.checkpoint, await this.store.decode(rows));
+    } finally {
+      await drop(ahead); // no query of this consumer outlives it
     }
+  }
+
+  private async read(after: Checkpoint): Promise<StoredEvent[]> {
+    const rows = await this.store.readAllRows({ after, streamTypes: this.handler.streamTypes, limit: this.options.batchSize });
+    return rows.length === 0 ? [] : this.store.decode(rows);
+  }
+
+  /** `read`, for later: never rejects; undefined when empty (perhaps held back by our own open batch) or failed. */
+  private readAhead(after: Checkpoint): Promise<StoredEvent[] | undefined> {
+    return this.read(after).then(
+      (events) => (events.length > 0 ? events : undefined),
+      () => undefined,
+    );
   }
 
   /**
@@ -132,30 +177,34 @@ export class Subscription {
     return held ? Math.min(HELD_RECHECK_MS, this.options.pollIntervalMs) : this.options.pollIntervalMs;
   }
 
-  /** A batch in one transaction; on failure, event by event to find and retry the culprit. */
-  private async process(from: Checkpoint, events: readonly StoredEvent[]): Promise<void> {
+  /**
+   * A batch in one transaction; on failure, event by event to find and retry the culprit.
+   * True when the whole batch committed at once (the checkpoint is now its last event).
+   */
+  private async process(from: Checkpoint, events: readonly StoredEvent[]): Promise<boolean> {
     try {
       await this.commit(from, events);
-      return;
+      return true;
     } catch (error) {
-      if (error instanceof CheckpointMovedError) return;
+      if (error instanceof CheckpointMovedError) return false;
       if (events.length === 1) {
         await this.retryOne(from, events[0], error);
-        return;
+        return false;
       }
     }
     // Event by event up to the culprit: the failed batch was its first attempt, failing alone its second.
     let checkpoint = from;
     for (const event of events) {
-      if (this.stopping || this.leaseLost) return;
+      if (this.stopping || this.leaseLost) return false;
       try {
         await this.commit(checkpoint, [event]);
       } catch (error) {
         if (!(error instanceof CheckpointMovedError)) await this.retryOne(checkpoint, event, error, 2);
-        return;
+        return false;
       }
       checkpoint = checkpointOf(event);
     }
+    return false;
   }
 
   /** Retries one event with exponential backoff; parks the subscription when it keeps failing. */
@@ -199,4 +248,12 @@ export class Subscription {
       this.wakeUp = wakeable ? done : () => this.stopping && done();
     });
   }
+}
+
+const sameCheckpoint = (a: Checkpoint, b: Checkpoint): boolean => a.transactionId === b.transactionId && a.position === b.position;
+
+/** Lets a read ahead finish (it never rejects) and forgets its batch. */
+async function drop(ahead: Promise<unknown> | undefined): Promise<undefined> {
+  await ahead;
+  return undefined;
 }
