@@ -27,6 +27,7 @@ import { createBenchDatabase } from './lib/bench-database';
 import { addCpu, cpuSample, type CpuSample, type CpuSpent, cpuSpent, postgresPids } from './lib/cpu-usage';
 import { type CustomerBody, customerBody, searchPrefixes } from './lib/customer-data';
 import { type HttpLoad, runHttpLoad } from './lib/http-load';
+import { type StatementTime, timedDatabase } from './lib/statement-timer';
 import { addLoad, type LoadResult, type LoadWindow, NO_LOAD, percentile, runLoad, timed } from './lib/load';
 
 const CONNECTIONS = 32;
@@ -44,6 +45,8 @@ const LIST_LIMIT = 50;
 const LIST_PAGES = 4;
 const SEARCH_TEXTS = 500;
 const GET_IDS = 20_000;
+/** Requests per endpoint in the stage-by-stage timing, one at a time. */
+const STAGE_REQUESTS = 200;
 const TARGETS = {
   ratios: { create: 0.25, get: 0.5 },
   p99Ms: { create: 50, list: 50, search: 50 },
@@ -120,8 +123,9 @@ async function main(): Promise<void> {
     const { list, search } = await listAndSearch(api, startCursors);
     const get = await getById(api, database, tenant, loaded.ids);
     const create = await createCustomers(api, database, tenant);
-
     await server.stop();
+    const stages = await stageByStage(bench.url, { ...loadConfig(env), logLevel: 'error' }, api.headers, loaded.ids, startCursors);
+
     const ratios = { create: ratio(create.reqPerSec, create.rawRowsPerSec), get: ratio(get.reqPerSec, get.rawRowsPerSec) };
     const p99Ms = { create: create.p99Ms, list: list.p99Ms, search: search.p99Ms };
     log('');
@@ -150,6 +154,7 @@ async function main(): Promise<void> {
         ratios,
         p99Ms,
         targets: TARGETS,
+        stages,
       }),
     );
   } finally {
@@ -434,6 +439,98 @@ async function createCustomers(api: Api, database: Database, tenant: string) {
   ]);
   const [http_, raw_] = [...figures.values()];
   return { ...apiFigures(http_), ...rawFigures(raw_), bodyBytes: Buffer.byteLength(JSON.stringify(sample)) };
+}
+
+/** What each statement the API sends is, by its text. */
+const STATEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^begin\b/i, 'BEGIN'],
+  [/^commit\b/i, 'COMMIT'],
+  [/event_store\.append_events\(/, 'SELECT event_store.append_events(...): the events'],
+  [/event_store\.subject_keys/, "INSERT ... event_store.subject_keys: the customer's personal-data key"],
+  [/FROM event_store\.events/, 'SELECT ... FROM event_store.events: load the stream'],
+  [/^INSERT INTO "customer"\."customers"/, 'INSERT ... ON CONFLICT DO UPDATE: the read-model row'],
+  [/FROM "customer"\."customers"/, 'SELECT the read-model row (inline projection, before its upsert)'],
+  [/FROM customer\.customers .*ORDER BY id/, 'SELECT a page of customer.customers'],
+  [/FROM customer\.customers/, 'SELECT the customer by id from customer.customers'],
+  [/pg_notify/, 'SELECT pg_notify(...): wake subscribers'],
+];
+const classifyStatement = (text: string): string => STATEMENTS.find(([pattern]) => pattern.test(text))?.[1] ?? text.slice(0, 70);
+
+/**
+ * Stage by stage: the API in this process (createApp, its subscriptions off, so
+ * only the requests' own statements run) on a pool that times every statement
+ * at the pg client, answering one request at a time. Per request: the
+ * statements (how many, how long each round trip took) and the time outside
+ * them (the fetch client and the HTTP server, Nest, the handler, JSON: all in Node).
+ */
+async function stageByStage(
+  url: string,
+  config: AppConfig,
+  headers: Record<string, string>,
+  ids: readonly string[],
+  startCursors: readonly (string | undefined)[],
+) {
+  log(`\n[stages] ${STAGE_REQUESTS} requests per endpoint, one at a time, to the API in this process; every statement timed at the pg client`);
+  const timing = timedDatabase(url, 4, classifyStatement);
+  const app = await createApp({ database: timing.database, config, logger: false, eventStore: { runSubscriptions: false } });
+  try {
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    const local: Api = { server: { url: `http://127.0.0.1:${address.port}`, pid: process.pid, stop: async () => undefined }, headers, database: '' };
+    const texts = searchPrefixes(SEARCH_TEXTS, 2);
+    let sequence = 0;
+    const endpoints: Record<string, { readonly label: string; readonly status: number; call(): Promise<{ status: number }> }> = {
+      create: {
+        label: 'POST /v1/customers',
+        status: 201,
+        call: () => fetchJson(local, '/v1/customers', { method: 'POST', body: customerBody('S', sequence++) }),
+      },
+      get: { label: 'GET /v1/customers/{id}', status: 200, call: () => fetchJson(local, `/v1/customers/${pick(ids)}`) },
+      list: {
+        label: `GET /v1/customers?limit=${LIST_LIMIT}&cursor=`,
+        status: 200,
+        call: () => {
+          const cursor = pick(startCursors);
+          return fetchJson(local, `/v1/customers?limit=${LIST_LIMIT}${cursor ? `&cursor=${cursor}` : ''}`);
+        },
+      },
+      search: {
+        label: `GET /v1/customers?limit=${LIST_LIMIT}&q=`,
+        status: 200,
+        call: () => fetchJson(local, `/v1/customers?limit=${LIST_LIMIT}&q=${encodeURIComponent(pick(texts))}`),
+      },
+    };
+    const result: Record<string, { msPerRequest: number; outsideStatementsMs: number; statements: Array<{ statement: string; perRequest: number; ms: number }> }> = {};
+    for (const [name, endpoint] of Object.entries(endpoints)) {
+      for (let i = 0; i < 20; i++) await endpoint.call(); // warm-up
+      timing.times.clear();
+      const { seconds } = await timed(async () => {
+        for (let i = 0; i < STAGE_REQUESTS; i++) {
+          const { status } = await endpoint.call();
+          if (status !== endpoint.status) throw new Error(`${endpoint.label} answered ${status}`);
+        }
+      });
+      const msPerRequest = (seconds * 1000) / STAGE_REQUESTS;
+      const statements = [...timing.times].map(([statement, time]: [string, StatementTime]) => ({
+        statement,
+        perRequest: Math.round((time.count / STAGE_REQUESTS) * 100) / 100,
+        ms: ms(time.ms / time.count),
+      }));
+      const inStatements = [...timing.times.values()].reduce((sum, time) => sum + time.ms, 0) / STAGE_REQUESTS;
+      result[name] = { msPerRequest: ms(msPerRequest), outsideStatementsMs: ms(msPerRequest - inStatements), statements };
+      log(
+        `  ${endpoint.label}: ${msPerRequest.toFixed(2)} ms per request; in statements ${inStatements.toFixed(2)} ms, ` +
+          `outside them (HTTP client and server, Nest, the handler, JSON: all in this process) ${(msPerRequest - inStatements).toFixed(2)} ms`,
+      );
+      for (const { statement, perRequest, ms: each } of statements) {
+        log(`    ${perRequest.toFixed(2).padStart(5)} × ${each.toFixed(2).padStart(5)} ms  ${statement}`);
+      }
+    }
+    return result;
+  } finally {
+    await app.close();
+    await timing.database.close();
+  }
 }
 
 main().catch((error) => {
