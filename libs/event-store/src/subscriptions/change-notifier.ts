@@ -2,34 +2,48 @@ import { Client, type Pool } from 'pg';
 
 const CHANNEL = 'event_store_changed';
 
+/** Least time from one NOTIFY to the next while appends keep coming. */
+const MIN_INTERVAL_MS = 10;
+
 /**
  * Wakes subscribers after appends. NOTIFY is sent after commit, outside the
- * append, and coalesced to at most one in flight: NOTIFY serialises commits on
- * a global lock, so one per append would throttle writers. Polling covers
- * anything missed.
+ * append, and coalesced: NOTIFY serialises commits on a global lock, so one per
+ * append would throttle writers. The first append after a quiet spell notifies
+ * at once; while appends keep coming, the next NOTIFY goes out once the last one
+ * is done and `minIntervalMs` have passed (each is a statement and a commit of
+ * its own). Polling covers anything missed.
  */
 export class ChangeNotifier {
-  private inFlight = false;
+  private busy = false;
   private again = false;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly minIntervalMs = MIN_INTERVAL_MS,
+  ) {}
 
   /** Note that events were appended; subscribers in every process are woken soon. */
   changed(): void {
-    if (this.inFlight) {
+    if (this.busy) {
       this.again = true;
       return;
     }
-    this.inFlight = true;
+    this.busy = true;
+    const sentAt = Date.now();
     this.pool
       .query(`SELECT pg_notify('${CHANNEL}', '')`)
       .catch(() => undefined)
       .finally(() => {
-        this.inFlight = false;
-        if (this.again) {
-          this.again = false;
-          this.changed();
-        }
+        const ready = () => {
+          this.busy = false;
+          if (this.again) {
+            this.again = false;
+            this.changed();
+          }
+        };
+        const wait = sentAt + this.minIntervalMs - Date.now();
+        if (wait > 0) setTimeout(ready, wait).unref();
+        else ready();
       });
   }
 
