@@ -183,7 +183,7 @@ export class EventStore {
               WHERE e.stream_id = ${request.streamId} AND e.tenant_id = ${request.tenant}::uuid
               ORDER BY e.version DESC LIMIT 1) AS version,
              EXISTS (SELECT 1 FROM event_store.events e
-                     WHERE e.tenant_id = ${request.tenant}::uuid AND e.event_id = ANY(${ids}::uuid[])) AS ids_stored`.execute(this.db);
+                     WHERE e.event_id = ANY(${ids}::uuid[]) AND e.tenant_id = ${request.tenant}::uuid) AS ids_stored`.execute(this.db);
     return { version: Number(rows[0].version ?? 0), idsStored: rows[0].ids_stored };
   }
 
