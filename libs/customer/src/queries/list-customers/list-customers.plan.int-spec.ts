@@ -111,7 +111,6 @@ describe('ListCustomersQuery on 100,000 customers', () => {
         `buffers ${String(blocks).padStart(5)}  list p50 ${p50.toFixed(2).padStart(6)} ms  p99 ${p99.toFixed(2).padStart(6)} ms  ${planShape(plan)}`,
     );
     expect(blocks).toBeLessThanOrEqual(maxBlocks);
-    // Server time: the wall-clock p99 above also holds the client's and a busy machine's share.
     return { p99, count };
   }
 
