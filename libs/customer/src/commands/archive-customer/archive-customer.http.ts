@@ -1,13 +1,13 @@
-import { Controller, Headers, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Idempotent, Tenant, type TenantContext } from '@cm/platform';
+import { Controller, Headers, Param, Res, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Tenant, type TenantContext } from '@cm/platform';
 import type { CommandMeta } from '../../application/command-meta';
 import { CustomerCommandHandler } from '../../application/customer-command-handler';
 import { CustomerReader } from '../../queries/customer-reader';
 import type { CustomerView } from '../../queries/customer.view';
-import { ApiProblems, ApiTraceHeaders, CustomerResponse, customerHeaders } from '../http/api-docs';
-import { type CommandResponse, customerAfterWrite, customerIdParam, ifMatchVersion, sendCustomer } from '../http/customer-http';
+import type { CommandResponse } from '../http/customer-http';
 import { CommandMetadata, RequestTraceInterceptor } from '../http/request-trace';
+import { runStatusCommand, StatusCommandRoute } from '../http/status-command';
 
 /** `POST /v1/customers/{id}/archive`: ArchiveCustomer. It takes no body. */
 @ApiTags('customers')
@@ -19,31 +19,17 @@ export class ArchiveCustomerController {
     private readonly reader: CustomerReader,
   ) {}
 
-  @Post(':id/archive')
-  @HttpCode(200)
-  @Idempotent()
-  @ApiOperation({ summary: 'Archive a customer', description: 'Keeps the customer and its history but refuses changes until it is restored. Archiving an archived customer changes nothing.' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag the request is based on, e.g. "3".' })
-  @ApiTraceHeaders()
-  @ApiOkResponse({ type: CustomerResponse, description: 'The customer afterwards.', headers: customerHeaders(false) })
-  @ApiProblems({
-    401: 'Missing or invalid API key.',
-    404: 'No such customer in this organization.',
-    409: 'CUSTOMER.CONCURRENT_CHANGE, or an Idempotency-Key conflict.',
-    410: 'The customer was forgotten.',
-    412: 'If-Match names an older version (CUSTOMER.VERSION_MISMATCH).',
-  })
-  async archive(
+  @StatusCommandRoute(
+    'archive',
+    'Archive a customer','Keeps the customer and its history but refuses changes until it is restored. Archiving an archived customer changes nothing.',
+  )
+  archive(
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Tenant() tenant: TenantContext,
     @CommandMetadata() meta: CommandMeta,
     @Res({ passthrough: true }) response: CommandResponse,
   ): Promise<CustomerView> {
-    const customerId = customerIdParam(id);
-    const ifVersion = ifMatchVersion(ifMatch);
-    await this.commands.execute(tenant.organizationId, { type: 'ArchiveCustomer', customerId }, meta, { ifVersion });
-    return sendCustomer(response, await customerAfterWrite(this.reader, tenant.organizationId, customerId));
+    return runStatusCommand({ commands: this.commands, reader: this.reader }, 'ArchiveCustomer', { id, ifMatch, tenant, meta, response });
   }
 }

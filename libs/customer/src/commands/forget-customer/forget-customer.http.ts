@@ -1,13 +1,13 @@
-import { Controller, Headers, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Idempotent, Tenant, type TenantContext } from '@cm/platform';
+import { Controller, Headers, Param, Res, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Tenant, type TenantContext } from '@cm/platform';
 import type { CommandMeta } from '../../application/command-meta';
 import { CustomerCommandHandler } from '../../application/customer-command-handler';
 import { CustomerReader } from '../../queries/customer-reader';
 import type { CustomerView } from '../../queries/customer.view';
-import { ApiProblems, ApiTraceHeaders, CustomerResponse, customerHeaders } from '../http/api-docs';
-import { type CommandResponse, customerAfterWrite, customerIdParam, ifMatchVersion, sendCustomer } from '../http/customer-http';
+import type { CommandResponse } from '../http/customer-http';
 import { CommandMetadata, RequestTraceInterceptor } from '../http/request-trace';
+import { runStatusCommand, StatusCommandRoute } from '../http/status-command';
 
 /** `POST /v1/customers/{id}/forget`: ForgetCustomer. It takes no body. */
 @ApiTags('customers')
@@ -19,36 +19,19 @@ export class ForgetCustomerController {
     private readonly reader: CustomerReader,
   ) {}
 
-  @Post(':id/forget')
-  @HttpCode(200)
-  @Idempotent()
-  @ApiOperation({
-    summary: 'Forget a customer (erase its personal data)',
-    description:
-      'Right to erasure: the personal data is erased for good (its data key is destroyed, so the history cannot ' +
+  @StatusCommandRoute(
+    'forget',
+    'Forget a customer (erase its personal data)',
+    'Right to erasure: the personal data is erased for good (its data key is destroyed, so the history cannot ' +
       'be read either); non-personal facts and the customer number stay. Final: every later change is 410.',
-  })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag the request is based on, e.g. "3".' })
-  @ApiTraceHeaders()
-  @ApiOkResponse({ type: CustomerResponse, description: 'The customer afterwards.', headers: customerHeaders(false) })
-  @ApiProblems({
-    401: 'Missing or invalid API key.',
-    404: 'No such customer in this organization.',
-    409: 'CUSTOMER.CONCURRENT_CHANGE, or an Idempotency-Key conflict.',
-    410: 'The customer was forgotten.',
-    412: 'If-Match names an older version (CUSTOMER.VERSION_MISMATCH).',
-  })
-  async forget(
+  )
+  forget(
     @Param('id') id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Tenant() tenant: TenantContext,
     @CommandMetadata() meta: CommandMeta,
     @Res({ passthrough: true }) response: CommandResponse,
   ): Promise<CustomerView> {
-    const customerId = customerIdParam(id);
-    const ifVersion = ifMatchVersion(ifMatch);
-    await this.commands.execute(tenant.organizationId, { type: 'ForgetCustomer', customerId }, meta, { ifVersion });
-    return sendCustomer(response, await customerAfterWrite(this.reader, tenant.organizationId, customerId));
+    return runStatusCommand({ commands: this.commands, reader: this.reader }, 'ForgetCustomer', { id, ifMatch, tenant, meta, response });
   }
 }
