@@ -33,8 +33,8 @@ export type CustomerState = NoCustomer | ExistingCustomer;
 /** The state of an empty stream. */
 export const initialState: CustomerState = Object.freeze({ kind: 'none' });
 
-/** Field names a change event may carry, in the order state lists them. */
-const CHANGEABLE_FIELDS = [
+/** Field names a change event may carry, in the order state (and the API) lists them. */
+export const CHANGEABLE_FIELDS = [
   'firstName',
   'lastName',
   'companyName',

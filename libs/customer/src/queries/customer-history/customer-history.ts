@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@cm/event-store';
 import type { CustomerDetailChanges, CustomerEvent, CustomerEventType } from '../../domain/customer.events';
-import type { CustomerStatus } from '../../domain/customer.state';
+import { CHANGEABLE_FIELDS, type CustomerStatus } from '../../domain/customer.state';
 
 /**
  * One field as an event changed it. Values are as the API shows them (strings
@@ -27,24 +27,10 @@ export interface CustomerHistoryEntry {
 }
 
 /** The fields a created event sets, in the order the API lists a customer's fields. */
-const CREATED_FIELDS = [
-  'customerNumber',
-  'firstName',
-  'lastName',
-  'companyName',
-  'enterpriseNumber',
-  'vatNumber',
-  'email',
-  'mobile',
-  'language',
-  'address',
-  'zip',
-  'city',
-  'country',
-] as const;
+const CREATED_FIELDS = ['customerNumber', ...CHANGEABLE_FIELDS] as const;
 
 /** The fields a change event may carry, in the same order. */
-const CHANGED_FIELDS = CREATED_FIELDS.filter((field): field is Exclude<typeof field, 'customerNumber'> => field !== 'customerNumber');
+const CHANGED_FIELDS = CHANGEABLE_FIELDS;
 
 /**
  * A customer stream's events as an audit trail, oldest first: who did what,
