@@ -1,3 +1,4 @@
+import { companyRegistryMigrations } from '@cm/company-registry';
 import { CustomerModule, customerListProjection, customerMigrations } from '@cm/customer';
 import { eventStoreMigrations } from '@cm/event-store';
 import { platformMigrations, type SchemaMigrations } from '@cm/platform';
@@ -7,7 +8,12 @@ import type { AppModuleOptions, ContextModule } from './app.module';
 export const API_CONTEXTS: readonly ContextModule[] = [CustomerModule];
 
 /** Every schema's migrations, in dependency order. */
-export const API_MIGRATIONS: readonly SchemaMigrations[] = [platformMigrations, eventStoreMigrations, customerMigrations];
+export const API_MIGRATIONS: readonly SchemaMigrations[] = [
+  platformMigrations,
+  eventStoreMigrations,
+  customerMigrations,
+  ...companyRegistryMigrations,
+];
 
 /** What the contexts contribute to the event store. */
 export const API_EVENT_STORE: NonNullable<AppModuleOptions['eventStore']> = {

@@ -20,6 +20,7 @@ import {
   projectionSubscription,
   SubscriptionManager,
 } from '@cm/event-store';
+import { companyRegistryMigrations } from '@cm/company-registry';
 import { customerMigrations } from '@cm/customer';
 import { cliProjections } from './projections';
 
@@ -62,7 +63,7 @@ export async function withCliContext(options: CliOptions, work: (context: CliCon
 
   const database = createDatabase({ url, poolSize: Math.min(config.poolSize, 4), applicationName: 'cli' });
   try {
-    const applied = await migrateToLatest(database.db, [platformMigrations, eventStoreMigrations, customerMigrations]);
+    const applied = await migrateToLatest(database.db, [platformMigrations, eventStoreMigrations, customerMigrations, ...companyRegistryMigrations]);
     for (const migration of applied) debug(`applied migration ${migration}`);
     await work(buildContext(config, database));
   } finally {

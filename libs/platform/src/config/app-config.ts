@@ -12,6 +12,21 @@ export interface AppConfig {
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   readonly logJson: boolean;
   readonly poolSize: number;
+  readonly registry: RegistryConfig;
+}
+
+/** Where the company registries are reached. Tests point the URLs at local fakes. */
+export interface RegistryConfig {
+  readonly viesBaseUrl: string;
+  /** VIES has no published limit but blocks heavy users: requests per second, process-wide. */
+  readonly viesRequestsPerSecond: number;
+  /** How long a valid/invalid verdict is reused. */
+  readonly viesCacheTtlSeconds: number;
+  readonly kvkBaseUrl: string;
+  /** Without a key the KvK source is skipped. */
+  readonly kvkApiKey: string | undefined;
+  /** Per request to a remote registry. */
+  readonly timeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const url = (name: string, fallback: string): string => {
+    const value = env[name] || fallback;
+    if (!/^https?:\/\/[^\s]+$/.test(value)) problems.push(`${name} must be an http:// or https:// URL, got "${value}"`);
+    return value.replace(/\/+$/, '');
+  };
+
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl,
@@ -56,6 +77,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     logJson: env.LOG_FORMAT === 'json',
     poolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
+    registry: {
+      viesBaseUrl: url('VIES_BASE_URL', 'https://ec.europa.eu/taxation_customs/vies/rest-api'),
+      viesRequestsPerSecond: int('VIES_REQUESTS_PER_SECOND', 2, 1, 20),
+      viesCacheTtlSeconds: int('VIES_CACHE_TTL_SECONDS', 86_400, 0, 30 * 86_400),
+      kvkBaseUrl: url('KVK_BASE_URL', 'https://api.kvk.nl/api'),
+      kvkApiKey: env.KVK_API_KEY || undefined,
+      timeoutMs: int('REGISTRY_TIMEOUT_MS', 5000, 100, 60_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -35,6 +35,16 @@ describe('toProblem', () => {
     });
   });
 
+  it('sends Retry-After for a 503 or 429 domain error that says when to retry, and only then', () => {
+    class Unavailable extends DomainError {
+      readonly code = 'REGISTRY.UNAVAILABLE';
+      readonly status = 503;
+    }
+    expect(toProblem(new Unavailable('down', { retryAfterSeconds: 29.2 }), '/').headers).toEqual({ 'Retry-After': '30' });
+    expect(toProblem(new Unavailable('down'), '/').headers).toEqual({});
+    expect(toProblem(new CustomerNumberTakenError('taken', { retryAfterSeconds: 5 }), '/').headers).toEqual({});
+  });
+
   it('maps a domain error with an impossible status to 500', () => {
     class Odd extends DomainError {
       readonly code = 'ODD';

@@ -99,9 +99,17 @@ function fromDomainError(error: DomainError, instance: string): ProblemResponse 
       title: titleFromName(error.name) ?? statusTitle(error.status),
       detail: error.message,
       extensions: error.details,
+      headers: retryAfter(error),
     },
     instance,
   );
+}
+
+/** A 429 or 503 whose details carry `retryAfterSeconds` tells the client when to come back. */
+function retryAfter(error: DomainError): Record<string, string> {
+  const seconds = error.details.retryAfterSeconds;
+  const retryable = error.status === 429 || error.status === 503;
+  return retryable && typeof seconds === 'number' && seconds >= 0 ? { 'Retry-After': String(Math.ceil(seconds)) } : {};
 }
 
 function fromHttpException(exception: HttpException, instance: string): ProblemResponse {

@@ -1,4 +1,4 @@
-import { hasBelgianShape, hasValidBelgianCheckDigits, withLeadingZero } from './belgian-enterprise-number';
+import { hasBelgianShape, hasValidBelgianCheckDigits, withLeadingZero } from '@cm/shared-kernel';
 import type { CountryCode } from './country';
 import { fail, ok, type ParseResult } from './field-error';
 

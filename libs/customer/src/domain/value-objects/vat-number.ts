@@ -1,4 +1,4 @@
-import { hasBelgianShape, hasValidBelgianCheckDigits, withLeadingZero } from './belgian-enterprise-number';
+import { hasBelgianShape, hasDutchVatShape, hasValidBelgianCheckDigits, hasValidDutchVatCheckDigits, withLeadingZero } from '@cm/shared-kernel';
 import { type CountryCode, isCountryCode } from './country';
 import { fail, ok, type ParseResult } from './field-error';
 
@@ -45,28 +45,11 @@ function parseBelgianVat(body: string): ParseResult<string> {
 }
 
 function parseDutchVat(body: string): ParseResult<string> {
-  if (!/^\d{9}B\d{2}$/.test(body) || body.endsWith('00')) {
+  if (!hasDutchVatShape(body)) {
     return fail('vatNumber', 'INVALID_FORMAT', 'A Dutch VAT number is NL, 9 digits, B and 2 digits (not 00)');
   }
-  if (!passesElevenProof(body.slice(0, 9)) && !passesMod97(`NL${body}`)) {
+  if (!hasValidDutchVatCheckDigits(body)) {
     return fail('vatNumber', 'INVALID_CHECK_DIGITS', `NL${body} is not a valid Dutch VAT number (check digits)`);
   }
   return ok(`NL${body}`);
-}
-
-/** The pre-2020 rule: weights 9..2 on the first eight digits, minus the ninth, divisible by 11. */
-function passesElevenProof(digits: string): boolean {
-  const d = [...digits].map(Number);
-  const weighted = d.slice(0, 8).reduce((sum, digit, i) => sum + (9 - i) * digit, 0);
-  return (weighted - d[8]) % 11 === 0;
-}
-
-/** ISO 7064 mod 97-10 with letters A=10..Z=35 (numbers issued since 2020). */
-function passesMod97(text: string): boolean {
-  let remainder = 0;
-  for (const char of text) {
-    const value = /\d/.test(char) ? char : String(char.charCodeAt(0) - 55);
-    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
-  }
-  return remainder === 1;
 }
