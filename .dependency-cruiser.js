@@ -15,6 +15,8 @@
  * and a spec next to a domain file is not domain code.
  */
 const TEST_FILES = ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^test/'];
+/** Fixtures and fake servers that tests and benchmarks share: test code, never shipped. */
+const TEST_SUPPORT = '^libs/[^/]+/src/testing/';
 
 /** Technical libs: they know no bounded context. */
 const TECHNICAL_LIBS = '^libs/(event-store|shared-kernel|platform)/';
@@ -115,9 +117,9 @@ module.exports = {
     {
       name: 'production-not-to-test',
       severity: 'error',
-      comment: 'Production code does not import test code (test/, *.spec.ts, *.int-spec.ts).',
-      from: { path: '^(apps|libs)/', pathNot: TEST_FILES },
-      to: { path: TEST_FILES },
+      comment: 'Production code does not import test code (test/, *.spec.ts, *.int-spec.ts, src/testing/).',
+      from: { path: '^(apps|libs)/', pathNot: [...TEST_FILES, TEST_SUPPORT] },
+      to: { path: [...TEST_FILES, TEST_SUPPORT] },
     },
     {
       name: 'not-to-dev-dep',
@@ -125,7 +127,7 @@ module.exports = {
       comment:
         'Production code imports a devDependency: the docker image prunes those, so it would fail at run time. ' +
         'Move the package to "dependencies" in package.json.',
-      from: { path: '^(apps|libs)/', pathNot: TEST_FILES },
+      from: { path: '^(apps|libs)/', pathNot: [...TEST_FILES, TEST_SUPPORT] },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {
