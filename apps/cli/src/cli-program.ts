@@ -5,6 +5,7 @@ import { registerCustomerCommands } from './commands/customer.command';
 import { registerEventsCommands } from './commands/events.command';
 import { registerOrgCommands } from './commands/org.command';
 import { registerProjectionsCommands } from './commands/projections.command';
+import { registerRegistryCommands } from './commands/registry.command';
 import { examples } from './output';
 
 const INVOCATION = 'npm run cli --';
@@ -29,6 +30,7 @@ export function createProgram(withContext: WithContext): Command {
         'events stream <streamId>',
         'projections list',
         'projections rebuild audit-log',
+        'registry load-kbo KboOpenData_0140_2026_11_Full.zip',
         'events tail --help',
       ),
     );
@@ -38,5 +40,6 @@ export function createProgram(withContext: WithContext): Command {
   registerOrgCommands(program, withContext);
   registerApiKeyCommands(program, withContext);
   registerCustomerCommands(program, withContext);
+  registerRegistryCommands(program, withContext);
   return program;
 }
