@@ -38,3 +38,4 @@ export {
 } from './idempotency/idempotency.interceptor';
 export { IdempotencyStore, type ClaimOutcome, type IdempotencyTimings, type StoredResponse } from './idempotency/idempotency.store';
 export { canonicalJson, requestFingerprint } from './idempotency/request-fingerprint';
+export { ApiProblems, Problem } from './http/api-problems';
