@@ -65,7 +65,7 @@ function historyTable(entries: readonly CustomerHistoryEntry[]): string {
     table.push([
       entry.version,
       entry.recordedAt,
-      entry.eventType,
+      entry.source ? `${entry.eventType}\n(from ${entry.source})` : entry.eventType,
       entry.actor ? `${entry.actor.type}:${entry.actor.id}` : '-',
       entry.changes.map(formatChange).join('\n'),
     ]);

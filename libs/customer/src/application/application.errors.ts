@@ -23,3 +23,33 @@ export class CustomerConcurrentChangeError extends DomainError {
     super(`Customer ${customerId} was changed concurrently; retry`, { customerId });
   }
 }
+
+/** The registries do not know the company's enterprise number: nothing to prefill or enrich from. */
+export class EnterpriseNotInRegistryError extends DomainError {
+  readonly code = 'CUSTOMER.ENTERPRISE_NOT_IN_REGISTRY';
+  readonly status = 422;
+
+  constructor(
+    readonly enterpriseNumber: string,
+    readonly sources: readonly string[],
+  ) {
+    super(`No registry (${sources.join(', ')}) knows enterprise number ${enterpriseNumber}`, { enterpriseNumber, sources });
+  }
+}
+
+/** Why a company cannot be enriched from a registry. */
+export type NotEnrichableReason = 'NO_ENTERPRISE_NUMBER' | 'NO_REGISTRY' | 'INVALID_NUMBER';
+
+/** The company has nothing a registry can be asked about. */
+export class CompanyNotEnrichableError extends DomainError {
+  readonly code = 'CUSTOMER.NOT_ENRICHABLE';
+  readonly status = 422;
+
+  constructor(
+    readonly customerId: string,
+    readonly reason: NotEnrichableReason,
+    message: string,
+  ) {
+    super(message, { customerId, reason });
+  }
+}

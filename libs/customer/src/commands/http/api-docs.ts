@@ -1,7 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiHeader, ApiProperty } from '@nestjs/swagger';
 import { LANGUAGES } from '../../domain';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from './request-trace';
+
+/** Shared with every context; re-exported so this context's endpoints import their docs from one place. */
+export { ApiProblems } from '@cm/platform';
 
 /** A customer as the API returns it (the OpenAPI schema of `CustomerView`). */
 export class CustomerResponse {
@@ -24,35 +27,6 @@ export class CustomerResponse {
   @ApiProperty({ description: 'Increases with every change; the ETag carries it.' }) readonly version!: number;
   @ApiProperty({ format: 'date-time' }) readonly createdAt!: string;
   @ApiProperty({ format: 'date-time' }) readonly updatedAt!: string;
-}
-
-class ProblemFieldError {
-  @ApiProperty({ example: 'email' }) readonly field!: string;
-  @ApiProperty({ example: 'INVALID_FORMAT' }) readonly code!: string;
-  @ApiProperty() readonly message!: string;
-}
-
-/** An RFC 9457 problem document as the platform writes it. */
-export class Problem {
-  @ApiProperty({ example: 'urn:problem:CUSTOMER.NUMBER_TAKEN' }) readonly type!: string;
-  @ApiProperty() readonly title!: string;
-  @ApiProperty() readonly status!: number;
-  @ApiProperty() readonly detail!: string;
-  @ApiProperty() readonly instance!: string;
-  @ApiPropertyOptional({ description: 'Stable, machine-readable.', example: 'CUSTOMER.NUMBER_TAKEN' }) readonly code?: string;
-  @ApiPropertyOptional({ type: [ProblemFieldError], description: 'Every invalid field (400).' }) readonly errors?: ProblemFieldError[];
-  @ApiPropertyOptional({ format: 'uuid', description: 'The customer that has the number (CUSTOMER.NUMBER_TAKEN).' })
-  readonly existingCustomerId?: string;
-}
-
-/** Error responses of an operation, each as application/problem+json. */
-export function ApiProblems(responses: Readonly<Record<number, string>>): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ApiExtraModels(Problem),
-    ...Object.entries(responses).map(([status, description]) =>
-      ApiResponse({ status: Number(status), description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } } }),
-    ),
-  );
 }
 
 /** The trace headers every command endpoint takes and echoes. */

@@ -39,6 +39,8 @@ class CustomerHistoryEntryResponse implements CustomerHistoryEntry {
       'Became person/company: type, companyName (and the company fields cleared). Archived, restored, forgotten: status.',
   })
   readonly changes!: CustomerFieldChangeResponse[];
+  @ApiPropertyOptional({ example: 'kbo', description: 'CompanyEnriched only: the registry the values came from (kbo, vies, kvk).' })
+  readonly source?: string;
 }
 
 @ApiTags('customers')

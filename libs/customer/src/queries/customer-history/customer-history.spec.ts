@@ -47,6 +47,12 @@ describe('customerHistory', () => {
     });
   });
 
+  it('names the registry an enrichment came from, and only there', () => {
+    const history = customerHistory(stored([companyCreated(), { type: 'CompanyEnriched', data: { ...data, source: 'vies', zip: { from: null, to: '1000' } } }]));
+    expect(history[0]).not.toHaveProperty('source');
+    expect(history[1]).toMatchObject({ eventType: 'CompanyEnriched', source: 'vies', changes: [{ field: 'zip', from: null, to: '1000' }] });
+  });
+
   it('maps every kind of change to its fields, status followed along', () => {
     const history = customerHistory(
       stored([

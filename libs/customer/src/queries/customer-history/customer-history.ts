@@ -24,6 +24,8 @@ export interface CustomerHistoryEntry {
   readonly actor: { readonly type: string; readonly id: string } | null;
   readonly correlationId: string | null;
   readonly changes: readonly CustomerFieldChange[];
+  /** Where the values came from, for a change taken from a registry (CompanyEnriched): `kbo`, `vies`, `kvk`. */
+  readonly source?: string;
 }
 
 /** The fields a created event sets, in the order the API lists a customer's fields. */
@@ -52,6 +54,7 @@ export function customerHistory(events: readonly StoredEvent[]): CustomerHistory
       actor: actor ? { type: actor.type, id: actor.id } : null,
       correlationId: stored.metadata?.correlationId ?? null,
       changes,
+      ...(event.type === 'CompanyEnriched' ? { source: event.data.source } : {}),
     };
   });
 }
