@@ -24,6 +24,7 @@ import { createApp } from '../apps/api/src/bootstrap';
 import { API_MIGRATIONS } from '../apps/api/src/contexts';
 import { type ApiServer, startApiServer } from './lib/api-server';
 import { createBenchDatabase } from './lib/bench-database';
+import { cleanUpOnInterrupt } from './lib/interrupt';
 import { addCpu, cpuSample, type CpuSample, type CpuSpent, cpuSpent, postgresPids } from './lib/cpu-usage';
 import { type CustomerBody, customerBody, searchPrefixes } from './lib/customer-data';
 import { type HttpLoad, runHttpLoad } from './lib/http-load';
@@ -86,11 +87,7 @@ async function main(): Promise<void> {
     await bench.dispose().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });
   };
-  const interrupted = () => {
-    log('interrupted: stopping the API and dropping the bench database');
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
+  const forgetInterrupt = cleanUpOnInterrupt(log, 'stopping the API and dropping the bench database', cleanUp);
   try {
     log(`PostgreSQL ${bench.serverVersion} (${bench.source}), database ${new URL(bench.url).pathname.slice(1)}`);
     database = createDatabase({ url: bench.url, poolSize: CONNECTIONS + 4, applicationName: 'bench-api' });
@@ -141,7 +138,7 @@ async function main(): Promise<void> {
       log(`${name.padEnd(7)} p99 ${p99Ms[name].toFixed(1)} ms  target < ${TARGETS.p99Ms[name]} ms  ${met ? 'met' : 'MISSED'}`);
     }
     await cleanUp();
-    process.off('SIGINT', interrupted);
+    forgetInterrupt();
     log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     log(
       JSON.stringify({

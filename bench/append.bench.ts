@@ -25,6 +25,7 @@ import {
 import { createDatabase, type Database, migrateToLatest } from '@cm/platform';
 import { sql } from 'kysely';
 import { createBenchDatabase } from './lib/bench-database';
+import { cleanUpOnInterrupt } from './lib/interrupt';
 import { addLoad, type LoadResult, median, NO_LOAD, runLoad, timed } from './lib/load';
 import { customerPayload, payloadBytes } from './lib/payload';
 
@@ -61,14 +62,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const bench = await createBenchDatabase(log);
   let database: Database | undefined;
-  const interrupted = () => {
-    log('interrupted: dropping the bench database');
-    void Promise.resolve(database?.close())
-      .catch(() => undefined)
-      .then(() => bench.dispose())
-      .finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
+  const forgetInterrupt = cleanUpOnInterrupt(log, 'dropping the bench database', async () => {
+    await database?.close().catch(() => undefined);
+    await bench.dispose();
+  });
   try {
     log(`PostgreSQL ${bench.serverVersion} (${bench.source}), database ${new URL(bench.url).pathname.slice(1)}`);
     // The 16 writers, plus room for the ChangeNotifier's NOTIFY and the subscription's reads.
@@ -99,7 +96,7 @@ async function main(): Promise<void> {
     await database.close();
     database = undefined;
     await bench.dispose();
-    process.off('SIGINT', interrupted);
+    forgetInterrupt();
     log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     log(
       JSON.stringify({

@@ -21,9 +21,11 @@ import { KboCompanySource } from '../libs/company-registry/src/kbo/lookup/kbo-co
 import { writeKboExtract } from '../libs/company-registry/src/testing/kbo-extract-writer';
 import { createDatabase, type Database, migrateToLatest } from '@cm/platform';
 import { createBenchDatabase } from './lib/bench-database';
+import { cleanUpOnInterrupt } from './lib/interrupt';
 import { addressRows, denominationRows, enterpriseRows, establishmentRows, kboEnterpriseDigits, MAX_KBO_ENTERPRISES, seededRandom } from './lib/kbo-data';
 import { loadInChildProcess } from './lib/kbo-loader-process';
-import { copyRaw, createRawTables, KBO_TABLES, unzipTo } from './lib/kbo-raw-copy';
+import { KBO_TABLES } from '../libs/company-registry/src/kbo/load/kbo-files';
+import { copyRaw, createRawTables, unzipTo } from './lib/kbo-raw-copy';
 import { percentile, timed } from './lib/load';
 
 const ENTERPRISES = Number(process.env.BENCH_KBO_ENTERPRISES ?? 500_000);
@@ -51,11 +53,7 @@ async function main(): Promise<void> {
     await bench.dispose().catch(() => undefined);
     await rm(work, { recursive: true, force: true });
   };
-  const interrupted = () => {
-    log('interrupted: dropping the bench database and the extract');
-    void cleanUp().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
+  const forgetInterrupt = cleanUpOnInterrupt(log, 'dropping the bench database and the extract', cleanUp);
   try {
     log(`PostgreSQL ${bench.serverVersion} (${bench.source}), database ${new URL(bench.url).pathname.slice(1)}`);
     database = createDatabase({ url: bench.url, poolSize: 4, applicationName: 'bench-kbo' });
@@ -107,7 +105,7 @@ async function main(): Promise<void> {
     log(`lookup p99   ${lookup.p99.toFixed(2)} ms  target <= ${TARGETS.lookupP99Ms} ms  ${met.lookupP99Ms ? 'met' : 'MISSED'}  (p50 ${lookup.p50.toFixed(2)} ms)`);
 
     await cleanUp();
-    process.off('SIGINT', interrupted);
+    forgetInterrupt();
     log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     log(
       JSON.stringify({

@@ -4,50 +4,28 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import yauzl from 'yauzl';
+import { openKboExtract } from '../../libs/company-registry/src/kbo/load/kbo-extract-source';
+import { KBO_TABLES } from '../../libs/company-registry/src/kbo/load/kbo-files';
+import { parseHeaderLine, snakeCase } from '../../libs/company-registry/src/kbo/load/kbo-header';
 
-/** The files the loader keeps, and the tables they go to. */
-export const KBO_TABLES = ['enterprise', 'establishment', 'denomination', 'address'] as const;
-
-/** Unpacks every entry of `zipPath` into `dir` (set-up for the raw side, not timed). */
-export async function unzipTo(zipPath: string, dir: string): Promise<string[]> {
+/** Unpacks the four data files of `zipPath` into `dir` (set-up for the raw side, not timed). */
+export async function unzipTo(zipPath: string, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(zipPath, { lazyEntries: true }, (error, file) => (error ? reject(error) : resolve(file))),
-  );
-  const names: string[] = [];
+  const extract = await openKboExtract(zipPath);
   try {
-    for (;;) {
-      const entry = await new Promise<yauzl.Entry | null>((resolve, reject) => {
-        zip.once('entry', resolve);
-        zip.once('end', () => resolve(null));
-        zip.once('error', reject);
-        zip.readEntry();
-      });
-      zip.removeAllListeners('entry').removeAllListeners('end').removeAllListeners('error');
-      if (!entry) return names;
-      if (entry.fileName.endsWith('/') || entry.fileName.includes('..')) continue;
-      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-        zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))),
-      );
-      await pipeline(stream, createWriteStream(join(dir, entry.fileName)));
-      names.push(entry.fileName);
-    }
+    for (const table of KBO_TABLES) await pipeline(await extract.open(`${table}.csv`), createWriteStream(join(dir, `${table}.csv`)));
   } finally {
-    zip.close();
+    extract.close();
   }
 }
 
-/** `JuridicalFormCAC` -> `juridical_form_cac`, `CountryNL` -> `country_nl`: the schema's naming of the headers. */
-export const snakeCase = (header: string): string => header.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-
-/** The header line of a CSV file (BOM and quotes removed), as column names. */
+/** The header line of a CSV file, as column names (the loader's own reading of it). */
 async function headerColumns(file: string): Promise<string[]> {
   const handle = await open(file, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const line = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0];
-    return line.split(',').map((name) => snakeCase(name.trim().replace(/^"|"$/g, '')));
+    const line = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0];
+    return parseHeaderLine(file, line).map(snakeCase);
   } finally {
     await handle.close();
   }

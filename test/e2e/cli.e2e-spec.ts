@@ -1,11 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { ApiKeyService, platformMigrations } from '@cm/platform';
 import { EventStore, eventStoreMigrations, newEventId } from '@cm/event-store';
+import { buildCliIfMissing, type CliEnvironment, collectCli, runCli, startCli } from '../setup/cli-process';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 
 /**
@@ -13,53 +13,15 @@ import { createTestDatabase, type TestDatabase } from '../setup/test-database';
  * process, against a fresh database, reading only its exit code, stdout and stderr.
  */
 
-const ROOT = join(__dirname, '..', '..');
-const ENTRY = 'apps/cli/src/main.js';
 const MASTER_KEY = randomBytes(32).toString('hex');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 let testDb: TestDatabase;
 let store: EventStore;
 let dataDir: string;
 
-function start(args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'scripts/run-dist.js'), ENTRY, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: testDb.url, MASTER_KEY, DATA_DIR: dataDir, LOG_LEVEL: 'log' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function collect(child: ChildProcess): { stdout: () => string; stderr: () => string; done: Promise<number | null> } {
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<number | null>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the CLI did not exit within 30 s\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-  });
-  return { stdout: () => stdout, stderr: () => stderr, done };
-}
-
-async function cli(...args: string[]): Promise<CliResult> {
-  const run = collect(start(args));
-  const code = await run.done;
-  return { code, stdout: run.stdout(), stderr: run.stderr() };
-}
+const environment = (): CliEnvironment => ({ databaseUrl: testDb.url, masterKey: MASTER_KEY, dataDir });
+const cli = (...args: string[]) => runCli(environment(), ...args);
 
 const lines = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '');
 const lastLine = (text: string): string => lines(text).at(-1) ?? '';
@@ -102,9 +64,7 @@ function tableRow(table: string, name: string): string[] {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', ENTRY))) {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
-  }
+  buildCliIfMissing();
   dataDir = mkdtempSync(join(tmpdir(), 'cm-cli-e2e-'));
   testDb = await createTestDatabase([platformMigrations, eventStoreMigrations]);
   store = new EventStore({ db: testDb.database.db, masterKey: Buffer.from(MASTER_KEY, 'hex') });
@@ -232,8 +192,8 @@ describe('events, projections', () => {
   });
 
   it('events tail --follow prints events appended later, and stops cleanly on SIGINT', async () => {
-    const child = start(['events', 'tail', '--follow', '--limit', '1']);
-    const run = collect(child);
+    const child = startCli(environment(), ['events', 'tail', '--follow', '--limit', '1']);
+    const run = collectCli(child);
     await until(() => run.stderr().includes('Ctrl-C'), 'the follow prompt');
     await until(() => lines(run.stdout()).length === 1, 'the latest event');
     await append(acme, 'customer-2', ['PersonCustomerCreated', 'CustomerRenamed']);

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -9,6 +8,7 @@ import { type CommandMeta, type CustomerCommand, CustomerFacade, newCustomerId }
 import { ApiKeyService, loadConfig, OrganizationService } from '@cm/platform';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { API_MIGRATIONS } from '../../apps/api/src/contexts';
+import { buildCliIfMissing, runCli } from '../setup/cli-process';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 
 /**
@@ -18,8 +18,6 @@ import { createTestDatabase, type TestDatabase } from '../setup/test-database';
  * app's own process, so the queries read what the real write path wrote.
  */
 
-const ROOT = join(__dirname, '..', '..');
-const CLI_ENTRY = 'apps/cli/src/main.js';
 const MASTER_KEY = randomBytes(32).toString('hex');
 
 interface Org {
@@ -40,9 +38,7 @@ const meta: CommandMeta = { actor: { type: 'user', id: 'e2e-tester' }, correlati
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', CLI_ENTRY))) {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
-  }
+  buildCliIfMissing();
   dataDir = mkdtempSync(join(tmpdir(), 'cm-queries-e2e-'));
   t = await createTestDatabase(API_MIGRATIONS);
   const organizations = new OrganizationService(t.database);
@@ -452,31 +448,7 @@ describe('OpenAPI', () => {
 describe('CLI: customer history', () => {
   let personId: string;
 
-  interface CliResult {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-  }
-
-  function cli(...args: string[]): Promise<CliResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'scripts/run-dist.js'), CLI_ENTRY, ...args], {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: t.url, MASTER_KEY, DATA_DIR: dataDir, LOG_LEVEL: 'log' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-    });
-  }
+  const cli = (...args: string[]) => runCli({ databaseUrl: t.url, masterKey: MASTER_KEY, dataDir }, ...args);
 
   const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 

@@ -1,10 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { companyRegistryMigrations } from '@cm/company-registry';
 import { type KboExtractTables, writeKboExtract } from '../../libs/company-registry/src/testing/kbo-extract-writer';
+import { buildCliIfMissing, runCli } from '../setup/cli-process';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database';
 
 /**
@@ -13,46 +13,12 @@ import { createTestDatabase, type TestDatabase } from '../setup/test-database';
  * exit code, stdout and stderr.
  */
 
-const ROOT = join(__dirname, '..', '..');
-const ENTRY = 'apps/cli/src/main.js';
 const MASTER_KEY = randomBytes(32).toString('hex');
-
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 let testDb: TestDatabase;
 let dataDir: string;
 
-function start(args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'scripts/run-dist.js'), ENTRY, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: testDb.url, MASTER_KEY, DATA_DIR: dataDir, LOG_LEVEL: 'log' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function cli(...args: string[]): Promise<CliResult> {
-  const child = start(args);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the CLI did not exit within 30 s\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, 30_000);
-    child.on('error', reject);
-    child.on('close', (exitCode) => {
-      clearTimeout(timer);
-      resolve(exitCode);
-    });
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...args: string[]) => runCli({ databaseUrl: testDb.url, masterKey: MASTER_KEY, dataDir }, ...args);
 
 const ACME = '0403019261';
 const GLOBEX = '0428759497';
@@ -76,9 +42,7 @@ const loaded = async () => ({
 });
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', ENTRY))) {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
-  }
+  buildCliIfMissing();
   dataDir = mkdtempSync(join(tmpdir(), 'cm-registry-cli-e2e-'));
   testDb = await createTestDatabase(companyRegistryMigrations);
 }, 240_000);

@@ -11,8 +11,9 @@ import { QUERY_CONTROLLERS } from './queries/query-controllers';
 
 /**
  * The customer context. Needs the platform's Database and the EventStore
- * (both global) and asks the company registry (prefill, enrich); the app registers `customerListProjection` as an inline
- * projection and runs `customerMigrations`.
+ * (both global) and asks the company registry (prefill, enrich); the app
+ * registers `customerListProjection` as an inline projection and runs
+ * `customerMigrations`.
  */
 @Module({
   imports: [CompanyRegistryModule],

@@ -1,10 +1,9 @@
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { type CustomerFieldChange, type CustomerHistoryEntry, CustomerHistoryQuery, locateCustomers } from '@cm/customer';
 import { CliError } from '../cli-error';
 import type { CliContext, WithContext } from '../cli-context';
 import { OrganizationNames } from '../organization-names';
-import { examples, out } from '../output';
+import { examples, out, table } from '../output';
 
 interface HistoryOptions {
   readonly org?: string;
@@ -57,12 +56,9 @@ async function history(context: CliContext, key: string, options: HistoryOptions
 
 /** One row per event; the changes one per line. */
 function historyTable(entries: readonly CustomerHistoryEntry[]): string {
-  const table = new Table({
-    head: ['version', 'time', 'event type', 'actor', 'changes'],
-    style: { head: process.stdout.isTTY ? ['cyan'] : [], border: [] },
-  });
+  const rows = table(['version', 'time', 'event type', 'actor', 'changes']);
   for (const entry of entries) {
-    table.push([
+    rows.push([
       entry.version,
       entry.recordedAt,
       entry.source ? `${entry.eventType}\n(from ${entry.source})` : entry.eventType,
@@ -70,7 +66,7 @@ function historyTable(entries: readonly CustomerHistoryEntry[]): string {
       entry.changes.map(formatChange).join('\n'),
     ]);
   }
-  return table.toString();
+  return rows.toString();
 }
 
 const ERASED = '[erased]';

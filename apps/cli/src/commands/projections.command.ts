@@ -1,10 +1,8 @@
-import { Presets, SingleBar } from 'cli-progress';
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import type { Projection } from '@cm/event-store';
 import { CliError } from '../cli-error';
 import type { CliContext, WithContext } from '../cli-context';
-import { examples, out } from '../output';
+import { examples, out, progressBar, table } from '../output';
 
 const ERROR_WIDTH = 60;
 
@@ -37,37 +35,21 @@ export function registerProjectionsCommands(program: Command, withContext: WithC
 }
 
 async function list(context: CliContext): Promise<void> {
-  const table = new Table({
-    head: ['name', 'position', 'lag', 'status', 'error'],
-    style: { head: process.stdout.isTTY ? ['cyan'] : [], border: [] },
-  });
+  const rows = table(['name', 'position', 'lag', 'status', 'error']);
   for (const s of await context.subscriptions().statuses()) {
-    table.push([s.name, s.position.toString(), s.lag, s.status, shorten(s.error)]);
+    rows.push([s.name, s.position.toString(), s.lag, s.status, shorten(s.error)]);
   }
   // Inline projections are written by the appends themselves: never behind.
-  for (const p of context.projections.values()) if (p.inline) table.push([p.name, '-', 0, 'inline', '']);
-  out(table.toString());
+  for (const p of context.projections.values()) if (p.inline) rows.push([p.name, '-', 0, 'inline', '']);
+  out(rows.toString());
 }
 
 async function rebuild(context: CliContext, name: string): Promise<void> {
   const projection = known(context, name);
   const started = performance.now();
-  // On stderr, so that stdout keeps only the result line.
-  const bar = new SingleBar(
-    { format: `${name} [{bar}] {percentage}% | {value}/{total} events`, stream: process.stderr, hideCursor: true },
-    Presets.shades_classic,
-  );
-  let shown = false;
+  const bar = progressBar(`${name} [{bar}] {percentage}% | {value}/{total} events`);
   try {
-    const result = await context.rebuilder().rebuild(projection, ({ done, total }) => {
-      if (!shown) {
-        bar.start(total, done);
-        shown = true;
-      } else {
-        bar.setTotal(total);
-        bar.update(done);
-      }
-    });
+    const result = await context.rebuilder().rebuild(projection, ({ done, total }) => bar.update(done, total));
     bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     out(`Rebuilt projection ${name}: ${result.done} event${result.done === 1 ? '' : 's'} in ${seconds} s`);

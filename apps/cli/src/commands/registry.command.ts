@@ -1,5 +1,3 @@
-import { Presets, SingleBar } from 'cli-progress';
-import Table from 'cli-table3';
 import type { Command } from 'commander';
 import {
   KboExtractError,
@@ -11,7 +9,7 @@ import {
 } from '@cm/company-registry';
 import { CliError } from '../cli-error';
 import type { CliContext, WithContext } from '../cli-context';
-import { examples, out } from '../output';
+import { examples, out, progressBar, table } from '../output';
 
 const MB = 1024 * 1024;
 /** The longest file name (`establishment_insert.csv`), so that the bar does not jump between files. */
@@ -54,24 +52,14 @@ export function registerRegistryCommands(program: Command, withContext: WithCont
 }
 
 async function loadKbo(context: CliContext, path: string): Promise<void> {
-  // On stderr, so that stdout keeps only the summary.
-  const bar = new SingleBar(
-    { format: '{file} [{bar}] {percentage}% | {done}/{size} MB', stream: process.stderr, hideCursor: true },
-    Presets.shades_classic,
-  );
-  let shown = false;
-  const onProgress = ({ file, bytesDone, bytesTotal }: KboLoadProgress) => {
-    // Once every file is read, what is left is the index build and the swap (full) or the commit.
-    const payload = {
+  const bar = progressBar('{file} [{bar}] {percentage}% | {done}/{size} MB');
+  const onProgress = ({ file, bytesDone, bytesTotal }: KboLoadProgress) =>
+    bar.update(bytesDone, bytesTotal, {
+      // Once every file is read, what is left is the index build and the swap (full) or the commit.
       file: (bytesDone >= bytesTotal ? 'finishing' : file).padEnd(LABEL_WIDTH),
       done: (bytesDone / MB).toFixed(1),
       size: (bytesTotal / MB).toFixed(1),
-    };
-    if (!shown) {
-      bar.start(bytesTotal, bytesDone, payload);
-      shown = true;
-    } else bar.update(bytesDone, payload);
-  };
+    });
 
   let result: KboLoadResult;
   try {
@@ -100,12 +88,11 @@ async function status(context: CliContext): Promise<void> {
     out(`No KBO extract loaded yet: npm run cli -- registry load-kbo <${EXAMPLE_EXTRACT}>`);
     return;
   }
-  const style = { head: process.stdout.isTTY ? ['cyan'] : [], border: [] };
-  const loaded = new Table({ head: ['number', 'type', 'snapshot date', 'loaded at'], style });
+  const loaded = table(['number', 'type', 'snapshot date', 'loaded at']);
   for (const extract of extracts) loaded.push([extract.extractNumber, extract.extractType, extract.snapshotDate, extract.loadedAt.toISOString()]);
   out(`KBO extracts loaded (oldest first):`);
   out(loaded.toString());
-  const counts = new Table({ head: ['table', 'rows'], style, colAligns: ['left', 'right'] });
+  const counts = table(['table', 'rows'], { colAligns: ['left', 'right'] });
   for (const [table, count] of Object.entries(rows)) counts.push([`kbo.${table}`, count.toLocaleString('en-US')]);
   out(counts.toString());
 }

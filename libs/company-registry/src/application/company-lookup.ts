@@ -1,10 +1,10 @@
 import type { CompanyRecord, RegistryLanguage } from '../domain/company-record';
-import { parseRegistryNumber, type RegistryNumber, registryNumberText } from '../domain/registry-number';
+import { parseRegistryNumber, registryNumberText } from '../domain/registry-number';
 import { EnterpriseNotFoundError, RegistryUnavailableError } from '../domain/registry.errors';
-import type { CompanySource, SourceAnswer } from './company-source';
+import type { CompanySource } from './company-source';
 
 /** When a source gives no hint of its own. */
-export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+const DEFAULT_RETRY_AFTER_SECONDS = 30;
 /** No source is configured for the number: retrying soon will not help. */
 const NOT_CONFIGURED_RETRY_AFTER_SECONDS = 3600;
 
@@ -26,30 +26,22 @@ export class CompanyLookup {
   /** Parses and checks the number first: an invalid number is a 400 and never reaches a source. */
   async lookup(country: string, rawNumber: string, language: RegistryLanguage = 'nl'): Promise<CompanyRecord> {
     const number = parseRegistryNumber(country, rawNumber);
-    return this.lookupNumber(number, language);
-  }
-
-  async lookupNumber(number: RegistryNumber, language: RegistryLanguage = 'nl'): Promise<CompanyRecord> {
-    const asked: string[] = [];
-    const problems: { source: string; answer: Exclude<SourceAnswer, { status: 'found' } | { status: 'not-found' }> }[] = [];
+    const notKnownBy: string[] = [];
+    const problems: string[] = [];
+    const retryHints: number[] = [];
     for (const source of this.sources[number.country]) {
       const answer = await source.lookup(number, { language });
       if (answer.status === 'found') return answer.company;
-      if (answer.status === 'not-found') asked.push(source.name);
-      else problems.push({ source: source.name, answer });
+      if (answer.status === 'not-found') {
+        notKnownBy.push(source.name);
+        continue;
+      }
+      problems.push(`${source.name}: ${answer.reason}`);
+      if (answer.status === 'unavailable') retryHints.push(answer.retryAfterSeconds || DEFAULT_RETRY_AFTER_SECONDS);
     }
     const shown = registryNumberText(number);
-    const unavailable = problems.filter((p) => p.answer.status === 'unavailable');
-    if (asked.length > 0 && unavailable.length === 0) throw new EnterpriseNotFoundError(number.country, shown, asked);
-    const retryAfter =
-      unavailable.length === 0
-        ? NOT_CONFIGURED_RETRY_AFTER_SECONDS
-        : Math.max(...unavailable.map((p) => (p.answer.status === 'unavailable' && p.answer.retryAfterSeconds) || DEFAULT_RETRY_AFTER_SECONDS));
-    throw new RegistryUnavailableError(
-      number.country,
-      shown,
-      problems.map((p) => `${p.source}: ${p.answer.reason}`),
-      retryAfter,
-    );
+    if (notKnownBy.length > 0 && retryHints.length === 0) throw new EnterpriseNotFoundError(number.country, shown, notKnownBy);
+    const retryAfter = retryHints.length === 0 ? NOT_CONFIGURED_RETRY_AFTER_SECONDS : Math.max(...retryHints);
+    throw new RegistryUnavailableError(number.country, shown, problems, retryAfter);
   }
 }

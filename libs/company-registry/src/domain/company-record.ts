@@ -24,3 +24,9 @@ export interface CompanyRecord {
 
 /** The language a registry should answer names and addresses in, where it has several (KBO: NL, FR). */
 export type RegistryLanguage = 'nl' | 'fr' | 'de' | 'en';
+
+/** The address fields of a company record, as each source fills them. */
+export type CompanyAddress = Pick<CompanyRecord, 'address' | 'zip' | 'city'>;
+
+/** A company record without an address. */
+export const NO_ADDRESS: CompanyAddress = { address: null, zip: null, city: null };

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay, checkRetryOptions, describeFetchFailure } from '../remote/http-call';
 import type { KvkBasisprofiel, KvkSearchPage, KvkSearchQuery, KvkSearchResult } from './kvk-api.types';
 import { KvkClientError } from './kvk-client.error';
 import { type KvkReply, readKvkReply } from './kvk-reply';
@@ -39,8 +40,7 @@ export class KvkClient {
 
   constructor(options: KvkClientOptions) {
     const { retries = 2, backoffMs = 250, maxRetryAfterSeconds = 5 } = options;
-    if (!Number.isInteger(retries) || retries < 0) throw new RangeError(`retries must be a whole number >= 0, got ${retries}`);
-    if (!(options.timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${options.timeoutMs}`);
+    checkRetryOptions(retries, options.timeoutMs);
     if (options.apiKey.trim() === '') throw new RangeError('apiKey must not be empty');
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.apiKey = options.apiKey;
@@ -106,13 +106,13 @@ export class KvkClient {
             const after = wait === undefined ? '' : `, retry after ${wait} s`;
             throw new KvkClientError('rate-limited', `KvK rate limit reached: ${reply.detail}${after}`, wait);
           }
-          await sleep(wait === undefined ? this.backoffFor(retry) : wait * 1000);
+          await sleep(wait === undefined ? backoffDelay(this.backoffMs, retry) : wait * 1000);
           break;
         }
         case 'unavailable':
           if (!reply.retry) throw unexpected(pathAndQuery.split('?')[0]!, reply.detail);
           if (!retriesLeft) throw new KvkClientError('unavailable', `KvK is unavailable: ${reply.detail} (${retry + 1} attempts)`);
-          await sleep(this.backoffFor(retry));
+          await sleep(backoffDelay(this.backoffMs, retry));
           break;
         default:
           return reply;
@@ -130,22 +130,8 @@ export class KvkClient {
       const body = await response.text();
       return readKvkReply(response.status, body, response.headers.get('retry-after'), new Date());
     } catch (error) {
-      return { kind: 'unavailable', detail: this.describeFailure(error), retry: true };
+      return { kind: 'unavailable', detail: describeFetchFailure(error, this.timeoutMs).detail, retry: true };
     }
-  }
-
-  private describeFailure(error: unknown): string {
-    // Duck-typed: the abort's DOMException need not be an instance of this realm's Error.
-    const { name, message, cause } = (typeof error === 'object' && error !== null ? error : {}) as Partial<Record<'name' | 'message' | 'cause', unknown>>;
-    if (name === 'TimeoutError') return `no answer within ${this.timeoutMs} ms`;
-    const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
-    const detail = typeof code === 'string' ? code : typeof message === 'string' ? message : String(error);
-    return `network error (${detail})`;
-  }
-
-  /** Doubles per retry; +-25% jitter so callers that failed together do not retry together. */
-  private backoffFor(retry: number): number {
-    return Math.round(this.backoffMs * 2 ** retry * (0.75 + Math.random() * 0.5));
   }
 }
 

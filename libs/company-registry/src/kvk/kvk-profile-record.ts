@@ -1,14 +1,6 @@
-import type { CompanyRecord } from '../domain/company-record';
+import { type CompanyAddress, type CompanyRecord, NO_ADDRESS } from '../domain/company-record';
 import type { KvkAdres, KvkBasisprofiel } from './kvk-api.types';
 
-/** The address part of a {@link CompanyRecord}. */
-export interface KvkAddressFields {
-  readonly address: string | null;
-  readonly zip: string | null;
-  readonly city: string | null;
-}
-
-const NO_ADDRESS: KvkAddressFields = { address: null, zip: null, city: null };
 
 /** A KvK basisprofiel as the registry's answer, retrieved at `retrievedAt`. */
 export function kvkProfileToRecord(profile: KvkBasisprofiel, retrievedAt: Date): CompanyRecord {
@@ -36,7 +28,7 @@ export function kvkCompanyName(profile: KvkBasisprofiel): string | null {
  * protects where someone lives, and the correspondence address of the same
  * establishment is often that same place, so it is no substitute.
  */
-export function kvkAddressFields(profile: KvkBasisprofiel): KvkAddressFields {
+export function kvkAddressFields(profile: KvkBasisprofiel): CompanyAddress {
   const adressen = profile._embedded?.hoofdvestiging?.adressen ?? [];
   const chosen = adressen.find((a) => a.type === 'bezoekadres') ?? adressen.find((a) => a.type === 'correspondentieadres');
   if (!chosen || isShielded(chosen)) return NO_ADDRESS;

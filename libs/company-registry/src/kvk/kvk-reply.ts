@@ -1,6 +1,5 @@
+import { type JsonObject, parseJsonObject } from '../remote/http-call';
 import { type KvkFout, KVK_CODES } from './kvk-api.types';
-
-type JsonObject = Readonly<Record<string, unknown>>;
 
 /** One KvK response, read: what the client does next depends only on this. */
 export type KvkReply =
@@ -28,7 +27,7 @@ const TRANSIENT_CODES: ReadonlySet<string> = new Set([KVK_CODES.temporarilyUnava
  * otherwise.
  */
 export function readKvkReply(httpStatus: number, body: string, retryAfterHeader: string | null, now: Date): KvkReply {
-  const json = parseObject(body);
+  const json = parseJsonObject(body);
   const fouten = json ? foutenOf(json) : [];
   const codes = new Set(fouten.map((f) => f.code));
   const detail = describe(httpStatus, fouten);
@@ -74,13 +73,4 @@ function foutenOf(json: JsonObject): KvkFout[] {
 function describe(httpStatus: number, fouten: readonly KvkFout[]): string {
   if (fouten.length === 0) return `HTTP ${httpStatus}`;
   return `HTTP ${httpStatus} (${fouten.map((f) => (f.omschrijving ? `${f.code} ${f.omschrijving}` : f.code)).join('; ')})`;
-}
-
-function parseObject(body: string): JsonObject | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson as send, startFakeHttpServer } from './fake-http-server';
 import type { KvkAdres, KvkBasisprofiel, KvkHandelsnaam, KvkSearchResult, KvkVestigingType } from '../kvk/kvk-api.types';
 
 /** What a test says about a company; everything left out gets a plausible default. */
@@ -86,9 +86,8 @@ export async function startFakeKvk(options: FakeKvkOptions): Promise<FakeKvk> {
   const profiles = new Map<string, { readonly profile: KvkBasisprofiel; readonly type: KvkVestigingType }>();
   const queued: FakeKvkFailure[] = [];
   const requests: FakeKvkRequest[] = [];
-  const pending = new Set<NodeJS.Timeout>();
 
-  const server = createServer((req, res) => {
+  const server = await startFakeHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake-kvk');
     const inner = url.pathname.startsWith(`${BASE_PATH}/`) ? url.pathname.slice(BASE_PATH.length) : undefined;
     const apiKey = typeof req.headers.apikey === 'string' ? req.headers.apikey : undefined;
@@ -97,14 +96,7 @@ export async function startFakeKvk(options: FakeKvkOptions): Promise<FakeKvk> {
     // The gateway checks the key before anything else, scripted failures included.
     if (apiKey !== options.apiKey) return sendFout(res, 401, 'UNAUTHORIZED', 'Ongeldige of ontbrekende API key');
     const failure = queued.shift();
-    if (failure && 'kind' in failure && failure.kind === 'slow') {
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        if (!res.destroyed) answer(req, res, inner, url.searchParams);
-      }, failure.delayMs);
-      pending.add(timer);
-      return;
-    }
+    if (failure && 'kind' in failure && failure.kind === 'slow') return server.later(res, failure.delayMs, () => answer(req, res, inner, url.searchParams));
     if (failure) return play(req, res, failure);
     answer(req, res, inner, url.searchParams);
   });
@@ -160,11 +152,8 @@ export async function startFakeKvk(options: FakeKvkOptions): Promise<FakeKvk> {
     sendFout(res, failure.status, code, omschrijving, headers);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    url: `${server.origin}${BASE_PATH}`,
     requests,
     setProfile: (kvkNummer, seed = {}) => {
       const profile = buildProfile(kvkNummer, seed);
@@ -179,12 +168,7 @@ export async function startFakeKvk(options: FakeKvkOptions): Promise<FakeKvk> {
       queued.length = 0;
       requests.length = 0;
     },
-    close: async () => {
-      for (const timer of pending) clearTimeout(timer);
-      pending.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    close: () => server.close(),
   };
 }
 
@@ -257,9 +241,4 @@ function positiveInt(value: string | null): number | undefined {
 
 function sendFout(res: ServerResponse, status: number, code: string, omschrijving: string, headers: Record<string, string> = {}): void {
   send(res, status, { fout: [{ code, omschrijving }] }, headers);
-}
-
-function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
 }

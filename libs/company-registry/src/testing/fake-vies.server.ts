@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseJsonObject } from '../remote/http-call';
+import { readBody, sendJson as send, startFakeHttpServer } from './fake-http-server';
 
 /** A company the fake knows: name and address default to `---` (not released), as the Netherlands answers. */
 export interface FakeViesCompany {
@@ -63,9 +64,8 @@ export async function startFakeVies(): Promise<FakeVies> {
   const answers = new Map<string, FakeViesScript>();
   const queued: FakeViesScript[] = [];
   const requests: FakeViesRequest[] = [];
-  const pending = new Set<NodeJS.Timeout>();
 
-  const server = createServer((req, res) => {
+  const server = await startFakeHttpServer((req, res) => {
     const at = Date.now();
     const path = (req.url ?? '').split('?')[0];
     const inner = path.startsWith(`${BASE_PATH}/`) ? path.slice(BASE_PATH.length) : undefined;
@@ -79,21 +79,14 @@ export async function startFakeVies(): Promise<FakeVies> {
     if (get) {
       query = { countryCode: decodeURIComponent(get[1]), vatNumber: decodeURIComponent(get[2]), post: false };
     } else if (path === '/check-vat-number' && req.method === 'POST') {
-      const body = parseJson(await readBody(req));
+      const body = parseJsonObject(await readBody(req)) ?? {};
       query = { countryCode: String(body.countryCode ?? ''), vatNumber: String(body.vatNumber ?? ''), post: true };
     }
     if (!query) return send(res, 404, envelope('NOT_FOUND', `No route ${req.method} ${path ?? ''}`));
 
     const key = keyOf(query.countryCode, query.vatNumber);
     const script = queued.shift() ?? answers.get(key);
-    if (script?.kind === 'slow') {
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        if (!res.destroyed) answer(res, query, key);
-      }, script.delayMs);
-      pending.add(timer);
-      return;
-    }
+    if (script?.kind === 'slow') return server.later(res, script.delayMs, () => answer(res, query, key));
     if (script) return play(req, res, script);
     answer(res, query, key);
   }
@@ -148,11 +141,8 @@ export async function startFakeVies(): Promise<FakeVies> {
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}${BASE_PATH}`,
+    url: `${server.origin}${BASE_PATH}`,
     requests,
     setCompany: (countryCode, vatNumber, company = {}) => void companies.set(keyOf(countryCode, vatNumber), company),
     setAnswer: (countryCode, vatNumber, script) => void answers.set(keyOf(countryCode, vatNumber), script),
@@ -166,12 +156,7 @@ export async function startFakeVies(): Promise<FakeVies> {
       queued.length = 0;
       requests.length = 0;
     },
-    close: async () => {
-      for (const timer of pending) clearTimeout(timer);
-      pending.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    close: () => server.close(),
   };
 }
 
@@ -184,24 +169,4 @@ function keyOf(countryCode: string, vatNumber: string): string {
 
 function envelope(error: string, message: string): object {
   return { actionSucceed: false, errorWrappers: [{ error, message }] };
-}
-
-function send(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

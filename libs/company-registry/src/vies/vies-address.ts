@@ -1,11 +1,5 @@
+import { type CompanyAddress, NO_ADDRESS } from '../domain/company-record';
 import type { RegistryCountry } from '../domain/registry-number';
-
-/** A VIES address split into the fields of a company record; null where VIES gave nothing. */
-export interface ViesAddressParts {
-  readonly address: string | null;
-  readonly zip: string | null;
-  readonly city: string | null;
-}
 
 /** The last line of an address: postcode then city (`1000 BRUXELLES`, `1012 AB AMSTERDAM`). */
 const POSTCODE_LINE: Readonly<Record<RegistryCountry, RegExp>> = {
@@ -19,12 +13,12 @@ const POSTCODE_LINE: Readonly<Record<RegistryCountry, RegExp>> = {
  * other lines joined with ", " are the address. When the last line has no
  * postcode, everything stays in the address rather than guessing.
  */
-export function parseViesAddress(country: RegistryCountry, text: string | null): ViesAddressParts {
+export function parseViesAddress(country: RegistryCountry, text: string | null): CompanyAddress {
   const lines = (text ?? '')
     .split(/\r?\n/)
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '' && line !== '---');
-  if (lines.length === 0) return { address: null, zip: null, city: null };
+  if (lines.length === 0) return NO_ADDRESS;
   const match = POSTCODE_LINE[country].exec(lines[lines.length - 1]);
   if (!match) return { address: lines.join(', '), zip: null, city: null };
   const street = lines.slice(0, -1);

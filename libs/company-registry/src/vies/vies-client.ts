@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay, checkRetryOptions, describeFetchFailure } from '../remote/http-call';
 import { RequestSpacing } from './request-spacing';
 import { readViesResponse, type ViesAttempt } from './vies-response';
 import type { ViesVerdict } from './vies-verdict';
@@ -31,8 +32,7 @@ export class ViesClient {
 
   constructor(options: ViesClientOptions) {
     const { retries = 3, backoffMs = 250 } = options;
-    if (!Number.isInteger(retries) || retries < 0) throw new RangeError(`retries must be a whole number >= 0, got ${retries}`);
-    if (!(options.timeoutMs > 0)) throw new RangeError(`timeoutMs must be positive, got ${options.timeoutMs}`);
+    checkRetryOptions(retries, options.timeoutMs);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
     this.retries = retries;
@@ -51,7 +51,7 @@ export class ViesClient {
       const attempt = await this.ask(url);
       if (attempt.kind !== 'unavailable') return attempt;
       if (!attempt.retry || retry >= this.retries) return { kind: 'unavailable', error: attempt.error };
-      await sleep(this.backoffFor(retry));
+      await sleep(backoffDelay(this.backoffMs, retry));
     }
   }
 
@@ -63,26 +63,13 @@ export class ViesClient {
   }
 
   private async ask(url: string): Promise<ViesAttempt> {
-    // The timeout covers reading the body too: the signal stays attached to the stream.
-    const signal = AbortSignal.timeout(this.timeoutMs);
     try {
-      const response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+      // The timeout covers reading the body too: the signal stays attached to the stream.
+      const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
       return readViesResponse(response.status, await response.text());
     } catch (error) {
-      const failure = signal.aborted ? `TIMEOUT (no answer within ${this.timeoutMs} ms)` : `network error (${describe(error)})`;
-      return { kind: 'unavailable', error: failure, retry: true };
+      const { timedOut, detail } = describeFetchFailure(error, this.timeoutMs);
+      return { kind: 'unavailable', error: timedOut ? `TIMEOUT (${detail})` : detail, retry: true };
     }
   }
-
-  /** Doubles per retry; +-25% jitter so callers that failed together do not retry together. */
-  private backoffFor(retry: number): number {
-    return Math.round(this.backoffMs * 2 ** retry * (0.75 + Math.random() * 0.5));
-  }
-}
-
-/** fetch rejects with `TypeError: fetch failed` and the useful part (ECONNREFUSED, ...) in `cause`. */
-function describe(error: unknown): string {
-  const { message, cause } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; cause?: { code?: unknown } };
-  if (typeof cause?.code === 'string') return cause.code;
-  return typeof message === 'string' ? message : String(error);
 }

@@ -1,3 +1,4 @@
+import { type JsonObject, parseJsonObject } from '../remote/http-call';
 import type { SettledViesVerdict } from './vies-verdict';
 
 /**
@@ -29,7 +30,7 @@ const NOT_RELEASED = '---';
  * when the body is not something VIES writes (a proxy's HTML page).
  */
 export function readViesResponse(httpStatus: number, body: string): ViesAttempt {
-  const json = parseObject(body);
+  const json = parseJsonObject(body);
   if (json) {
     const envelopeError = envelopeErrorOf(json);
     if (envelopeError !== undefined) return fromErrorCode(envelopeError);
@@ -61,16 +62,6 @@ export function fromErrorCode(code: string, requestDate: string | null = null): 
   return { kind: 'unavailable', error: code, retry: TRANSIENT_ERRORS.has(code) };
 }
 
-type JsonObject = Readonly<Record<string, unknown>>;
-
-function parseObject(body: string): JsonObject | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** `{"actionSucceed":false,"errorWrappers":[{"error":"MS_UNAVAILABLE","message":"..."}]}` -> `MS_UNAVAILABLE`. */
 function envelopeErrorOf(json: JsonObject): string | undefined {

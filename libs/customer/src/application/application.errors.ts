@@ -38,7 +38,7 @@ export class EnterpriseNotInRegistryError extends DomainError {
 }
 
 /** Why a company cannot be enriched from a registry. */
-export type NotEnrichableReason = 'NO_ENTERPRISE_NUMBER' | 'NO_REGISTRY' | 'INVALID_NUMBER';
+export type NotEnrichableReason = 'NO_ENTERPRISE_NUMBER' | 'NO_REGISTRY';
 
 /** The company has nothing a registry can be asked about. */
 export class CompanyNotEnrichableError extends DomainError {

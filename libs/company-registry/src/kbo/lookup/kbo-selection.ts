@@ -1,4 +1,4 @@
-import type { RegistryLanguage } from '../../domain/company-record';
+import { type CompanyAddress, NO_ADDRESS, type RegistryLanguage } from '../../domain/company-record';
 
 /** The `Language` code of denomination.csv (0 unknown, 1 FR, 2 NL, 3 DE, 4 EN): not the letters of code.csv. */
 const DENOMINATION_LANGUAGE: Readonly<Record<RegistryLanguage, string>> = { fr: '1', nl: '2', de: '3', en: '4' };
@@ -30,12 +30,6 @@ export interface KboAddressRow {
   readonly box: string | null;
 }
 
-/** The address fields of a company record. */
-export interface FormattedAddress {
-  readonly address: string | null;
-  readonly zip: string | null;
-  readonly city: string | null;
-}
 
 const present = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();
@@ -55,8 +49,8 @@ function inLanguage(nl: string | null, fr: string | null, language: RegistryLang
  * A seat abroad (CountryNL/CountryFR set) is shown as the file gives it: the
  * record's country stays the registry's.
  */
-export function formatKboAddress(row: KboAddressRow | null, language: RegistryLanguage): FormattedAddress {
-  if (!row) return { address: null, zip: null, city: null };
+export function formatKboAddress(row: KboAddressRow | null, language: RegistryLanguage): CompanyAddress {
+  if (!row) return NO_ADDRESS;
   const street = inLanguage(row.street_nl, row.street_fr, language);
   const houseNumber = present(row.house_number);
   const box = present(row.box);

@@ -67,7 +67,8 @@ export class CreateCustomerController {
     @CommandMetadata() meta: CommandMeta,
     @Res({ passthrough: true }) response: CommandResponse,
   ): Promise<CustomerView> {
-    const fields = body.prefill ? await this.prefilled(wireFields(body)) : wireFields(body);
+    const sent = wireFields(body);
+    const fields = body.prefill ? await this.prefilled(sent) : sent;
     const command = createCommand(fields, newCustomerId());
     const { customerId } = await this.commands.execute(tenant.organizationId, command, meta);
     return sendCustomer(response, await customerAfterWrite(this.reader, tenant.organizationId, customerId), 201);
