@@ -171,10 +171,14 @@ describe('EventStore', () => {
       it('waits for a writer that took the expected version: refused when it commits, written when it rolls back', async () => {
         await store.append(request('s-held-version', 'no_stream', [event()]));
         await holdAppend('s-held-version', [event()]);
-        const loser = store.append(request('s-held-version', 1, [event()]));
+        // The outcome is watched before COMMIT: the append may fail before COMMIT's reply reaches this client.
+        const loser = expect(store.append(request('s-held-version', 1, [event()]))).rejects.toMatchObject({
+          constructor: WrongExpectedVersionError,
+          actualVersion: 2,
+        });
         await waitingOnLock();
         await held.query('COMMIT');
-        await expect(loser).rejects.toMatchObject({ constructor: WrongExpectedVersionError, actualVersion: 2 });
+        await loser;
 
         await holdAppend('s-held-version', [event()]);
         const winner = store.append(request('s-held-version', 2, [event()]));
@@ -206,10 +210,10 @@ describe('EventStore', () => {
       it('refuses an append that overlaps one committing first, after one more try', async () => {
         const shared = event();
         await holdAppend('s-held-one', [event(), shared]);
-        const overlapping = store.append(request('s-held-other', 'any', [event(), shared]));
+        const overlapping = expect(store.append(request('s-held-other', 'any', [event(), shared]))).rejects.toBeInstanceOf(EventIdConflictError);
         await waitingOnLock();
         await held.query('COMMIT');
-        await expect(overlapping).rejects.toBeInstanceOf(EventIdConflictError);
+        await overlapping;
         expect(await store.readStream(tenant, 's-held-other')).toEqual([]);
       });
     });
